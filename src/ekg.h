@@ -1,0 +1,169 @@
+/*
+ * ekg.h - the public interface of libekg, the event knowledge-graph exporter.
+ *
+ * libekg reads English news articles, finds the entities and the events between
+ * them, merges them into one in-memory graph and writes that graph as Turtle,
+ * N-Triples, N-Quads, JSON-LD, Graphviz DOT or a CSV event table.
+ *
+ * Typical use:
+ *
+ *     ekg_error err;
+ *     ekg_ontology *onto = ekg_ontology_load(NULL, &err);   // installed ontology
+ *     ekg_graph *g = ekg_graph_new(onto);
+ *     ekg_graph_add_text(g, "doc1.txt", text, len, NULL, &err);
+ *     ekg_write(g, EKG_FORMAT_TURTLE, ekg_sink_file, stdout, &err);
+ *     ekg_graph_free(g);
+ *     ekg_ontology_free(onto);
+ *
+ * Conventions: functions returning a pointer return NULL on failure; functions
+ * returning int return 0 on success and -1 on failure. Details of a failure go
+ * into the ekg_error the caller passes (which may be NULL); the first error wins.
+ */
+#ifndef EKG_H
+#define EKG_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(EKG_BUILDING_LIBRARY) && defined(__GNUC__)
+#define EKG_EXPORT __attribute__((visibility("default")))
+#else
+#define EKG_EXPORT
+#endif
+
+#define EKG_VERSION "0.1.0"
+
+/** Exit codes of the ekg program (also documented in ekg(1)). */
+enum {
+    EKG_EXIT_OK = 0,       /**< success */
+    EKG_EXIT_FAILURE = 1,  /**< generic failure, e.g. an output could not be written */
+    EKG_EXIT_USAGE = 2,    /**< bad command line */
+    EKG_EXIT_INPUT = 3,    /**< an input could not be read or was invalid */
+    EKG_EXIT_ONTOLOGY = 4, /**< the ontology could not be loaded */
+    EKG_EXIT_OUTPUT = 5    /**< an output could not be written */
+};
+
+/** Where an error happened and what it was. Filled by the first failure. */
+typedef struct ekg_error {
+    int set;            /**< non-zero once an error was recorded */
+    int line;           /**< 1-based line, 0 if unknown */
+    int column;         /**< 1-based column (code points), 0 if unknown */
+    long position;      /**< byte offset, -1 if unknown */
+    char source[512];   /**< file name or other source, "" if none */
+    char text[512];     /**< the message */
+} ekg_error;
+
+/** Severity of a log message. */
+typedef enum { EKG_LOG_INFO, EKG_LOG_WARNING, EKG_LOG_ERROR } ekg_log_level;
+
+/**
+ * A log callback for warnings that do not stop the run (invalid UTF-8
+ * replaced, a sentence too long to analyse...). `source`, `line`, `column`
+ * locate the problem where known (NULL / 0 otherwise).
+ */
+typedef void (*ekg_log_fn)(void *data, ekg_log_level level, const char *source,
+                           int line, int column, const char *message);
+
+/** The ontology: classes, relations, trigger words, gazetteer. Opaque. */
+typedef struct ekg_ontology ekg_ontology;
+
+/** The merged event graph. Opaque; owns every string it hands out. */
+typedef struct ekg_graph ekg_graph;
+
+/** Output formats. */
+typedef enum {
+    EKG_FORMAT_TURTLE,
+    EKG_FORMAT_NTRIPLES,
+    EKG_FORMAT_NQUADS,
+    EKG_FORMAT_JSONLD,
+    EKG_FORMAT_DOT,
+    EKG_FORMAT_CSV
+} ekg_format;
+
+/** Optional metadata of a document, as given by JSON Lines input. Any field may be NULL. */
+typedef struct ekg_doc_info {
+    const char *title;   /**< headline */
+    const char *date;    /**< publication date, any format ekg understands */
+    const char *url;
+    const char *source;  /**< publisher */
+} ekg_doc_info;
+
+/**
+ * A sink: receives output bytes. Returns 0 on success, -1 on failure (the
+ * writer then stops and reports an output error).
+ */
+typedef int (*ekg_sink)(void *data, const char *bytes, size_t len);
+
+/** A sink writing to a FILE * passed as `data`. */
+EKG_EXPORT int ekg_sink_file(void *data, const char *bytes, size_t len);
+
+/**
+ * Loads the ontology from directory `dir` (NULL: $EKG_ONTOLOGY, else the
+ * installed share directory, else ./ontology). The caller frees the result
+ * with ekg_ontology_free(). NULL on failure.
+ */
+EKG_EXPORT ekg_ontology *ekg_ontology_load(const char *dir, ekg_error *err);
+
+/** Frees an ontology; NULL does nothing. Free it after every graph using it. */
+EKG_EXPORT void ekg_ontology_free(ekg_ontology *onto);
+
+/**
+ * Creates an empty graph that extracts with `onto` (borrowed: it must outlive
+ * the graph). The caller frees it with ekg_graph_free(). NULL on failure.
+ */
+EKG_EXPORT ekg_graph *ekg_graph_new(const ekg_ontology *onto);
+
+/** Frees a graph and every string it owns; NULL does nothing. */
+EKG_EXPORT void ekg_graph_free(ekg_graph *g);
+
+/** Installs a log callback on the graph (NULL: messages are dropped). */
+EKG_EXPORT void ekg_graph_set_log(ekg_graph *g, ekg_log_fn fn, void *data);
+
+/**
+ * Reference date "YYYY-MM-DD" used to complete dates that lack a year when
+ * the document gives no other anchor. Default: $SOURCE_DATE_EPOCH, else today.
+ */
+EKG_EXPORT int ekg_graph_set_reference_date(ekg_graph *g, const char *date);
+
+/**
+ * Reads one article: `bytes` (any bytes; invalid UTF-8 is replaced and
+ * reported) under the document id `id` (its file name or JSONL id), with
+ * optional metadata. Extracts its entities and events and merges them into
+ * the graph. Returns 0, or -1 on failure (e.g. a duplicate id).
+ */
+EKG_EXPORT int ekg_graph_add_text(ekg_graph *g, const char *id, const char *bytes,
+                                  size_t len, const ekg_doc_info *info, ekg_error *err);
+
+/**
+ * Reads one article like ekg_graph_add_text() but only runs decoding and the
+ * boilerplate stage, writing the kept article text to `sink`.
+ */
+EKG_EXPORT int ekg_clean_text(const char *id, const char *bytes, size_t len,
+                              ekg_sink sink, void *data, ekg_error *err);
+
+/** Counts of what the graph holds. */
+typedef struct ekg_stats {
+    size_t documents, sentences, entities, events, mentions;
+} ekg_stats;
+
+/** Fills `st` with the graph's counts. */
+EKG_EXPORT void ekg_graph_stats(const ekg_graph *g, ekg_stats *st);
+
+/** Writes the graph in `format` to `sink`. Returns 0 or -1. */
+EKG_EXPORT int ekg_write(const ekg_graph *g, ekg_format format, ekg_sink sink,
+                         void *data, ekg_error *err);
+
+/** Parses a format name ("ttl", "turtle", "nt", "nq", "jsonld", "dot", "csv"); -1 if unknown. */
+EKG_EXPORT int ekg_format_from_name(const char *name);
+
+/** The usual file extension of a format, without the dot ("ttl"). */
+EKG_EXPORT const char *ekg_format_extension(ekg_format format);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,407 @@
+/*
+ * graph.c - the store: entities, documents, events and their mentions; merge
+ * by identity; stable order and deterministic ids.
+ */
+#include "graph.h"
+#include "graph_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *ekg_polarity_name(ekg_polarity p)
+{
+    return p == EKG_NEGATIVE ? "Negative" : "Positive";
+}
+
+const char *ekg_modality_name(ekg_modality m)
+{
+    static const char *const names[] = {"Asserted", "Reported", "Planned", "Hedged"};
+    return names[m];
+}
+
+ekg_graph *ekg_graph_new(const ekg_ontology *onto)
+{
+    if (!onto)
+        return NULL;
+    ekg_graph *g = ekg_xcalloc(1, sizeof *g);
+    g->onto = onto;
+    g->pool = ekg_pool_new();
+    g->entities = ekg_map_new();
+    g->docs = ekg_map_new();
+    g->events = ekg_map_new();
+    return g;
+}
+
+static void free_entity(ekg_entity *e)
+{
+    free(e->alt);
+    free(e->affil);
+    free(e);
+}
+
+void ekg_graph_free(ekg_graph *g)
+{
+    if (!g)
+        return;
+    for (size_t i = 0; i < ekg_map_capacity(g->entities); i++) {
+        void *v;
+        if (ekg_map_slot(g->entities, i, NULL, &v))
+            free_entity(v);
+    }
+    for (size_t i = 0; i < ekg_map_capacity(g->docs); i++) {
+        void *v;
+        if (ekg_map_slot(g->docs, i, NULL, &v))
+            free(v);
+    }
+    for (size_t i = 0; i < ekg_map_capacity(g->events); i++) {
+        void *v;
+        if (ekg_map_slot(g->events, i, NULL, &v)) {
+            ekg_event *ev = v;
+            free(ev->mentions);
+            free(ev);
+        }
+    }
+    ekg_map_free(g->entities);
+    ekg_map_free(g->docs);
+    ekg_map_free(g->events);
+    free(g->entity_order);
+    free(g->doc_order);
+    free(g->event_order);
+    ekg_pool_free(g->pool);
+    free(g);
+}
+
+void ekg_graph_set_log(ekg_graph *g, ekg_log_fn fn, void *data)
+{
+    g->log.fn = fn;
+    g->log.data = data;
+}
+
+const char *ekg_graph_str(ekg_graph *g, const char *s)
+{
+    return ekg_pool_str(g->pool, s);
+}
+
+const ekg_ontology *ekg_graph_ontology(const ekg_graph *g)
+{
+    return g->onto;
+}
+
+/* ---- entities ---- */
+
+ekg_entity *ekg_graph_entity_get(ekg_graph *g, const char *id, const char *label,
+                                 const char *cls)
+{
+    ekg_entity *e = ekg_map_get(g->entities, id, strlen(id));
+    if (e) {
+        if (label && strcmp(label, e->label) != 0)
+            ekg_graph_entity_add_alt(g, e, label);
+        e->nmentions++;
+        return e;
+    }
+    e = ekg_xcalloc(1, sizeof *e);
+    e->id = ekg_pool_str(g->pool, id);
+    e->label = ekg_pool_str(g->pool, label ? label : id);
+    e->cls = ekg_pool_str(g->pool, cls ? cls : "Thing");
+    e->nmentions = 1;
+    ekg_map_put(g->entities, id, strlen(id), e);
+    g->dirty = 1;
+    return e;
+}
+
+void ekg_graph_entity_add_alt(ekg_graph *g, ekg_entity *e, const char *alt)
+{
+    if (!alt || !*alt || strcmp(alt, e->label) == 0)
+        return;
+    const char *s = ekg_pool_str(g->pool, alt);
+    size_t lo = 0, hi = e->nalt;
+    while (lo < hi) {   /* keep sorted, unique */
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(e->alt[mid], s);
+        if (c == 0)
+            return;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    e->alt = ekg_xrealloc(e->alt, (e->nalt + 1) * sizeof *e->alt);
+    memmove(e->alt + lo + 1, e->alt + lo, (e->nalt - lo) * sizeof *e->alt);
+    e->alt[lo] = s;
+    e->nalt++;
+}
+
+void ekg_graph_entity_set_qid(ekg_graph *g, ekg_entity *e, const char *qid)
+{
+    e->qid = qid ? ekg_pool_str(g->pool, qid) : NULL;
+}
+
+void ekg_graph_entity_add_affil(ekg_graph *g, ekg_entity *person, const ekg_entity *org,
+                                const char *role)
+{
+    if (person == org)
+        return;
+    const char *r = role ? ekg_pool_str(g->pool, role) : NULL;
+    size_t i = 0;
+    for (; i < person->naffil; i++) {
+        int c = strcmp(person->affil[i].org->id, org->id);
+        if (c == 0) {
+            /* keep the alphabetically first role: independent of order */
+            if (r && (!person->affil[i].role || strcmp(r, person->affil[i].role) < 0))
+                person->affil[i].role = r;
+            return;
+        }
+        if (c > 0)
+            break;
+    }
+    person->affil = ekg_xrealloc(person->affil, (person->naffil + 1) * sizeof *person->affil);
+    memmove(person->affil + i + 1, person->affil + i,
+            (person->naffil - i) * sizeof *person->affil);
+    person->affil[i].org = org;
+    person->affil[i].role = r;
+    person->naffil++;
+}
+
+/* ---- documents ---- */
+
+static const char *percent_encode(ekg_graph *g, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    ekg_buf b;
+    ekg_buf_init(&b);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        unsigned char c = *p;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            c == '-' || c == '.' || c == '_' || c == '~') {
+            ekg_buf_putc(&b, (char)c);
+        } else {
+            char e[3] = {'%', hex[c >> 4], hex[c & 15]};
+            ekg_buf_put(&b, e, 3);
+        }
+    }
+    const char *r = ekg_pool_str(g->pool, b.data ? b.data : "");
+    ekg_buf_free(&b);
+    return r;
+}
+
+ekg_doc *ekg_graph_doc_add(ekg_graph *g, const char *id)
+{
+    if (ekg_map_get(g->docs, id, strlen(id)))
+        return NULL;
+    ekg_doc *d = ekg_xcalloc(1, sizeof *d);
+    d->id = ekg_pool_str(g->pool, id);
+    d->slug = percent_encode(g, id);
+    ekg_map_put(g->docs, id, strlen(id), d);
+    g->dirty = 1;
+    return d;
+}
+
+void ekg_graph_doc_set(ekg_graph *g, const char **field, const char *value)
+{
+    *field = (value && *value) ? ekg_pool_str(g->pool, value) : NULL;
+}
+
+/* ---- events ---- */
+
+static int mention_cmp(const ekg_mention *a, const ekg_mention *b)
+{
+    int c = strcmp(a->doc->id, b->doc->id);
+    if (c)
+        return c;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    if (a->end != b->end)
+        return a->end < b->end ? -1 : 1;
+    return 0;
+}
+
+/* A short readable slug of a label: lower-case ASCII letters and digits, '-' between words. */
+void ekg_slugify(ekg_buf *b, const char *s, size_t max)
+{
+    size_t start = b->len;
+    int dash = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p && b->len - start < max; p++) {
+        unsigned char c = *p;
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            if (dash && b->len > start)
+                ekg_buf_putc(b, '-');
+            dash = 0;
+            ekg_buf_putc(b, (char)c);
+        } else if (c < 0x80 && c != '\'') {
+            dash = 1;
+        } else if (c >= 0x80) {
+            /* keep non-ASCII names apart: hex of the byte */
+            static const char hex[] = "0123456789abcdef";
+            if (dash && b->len > start)
+                ekg_buf_putc(b, '-');
+            dash = 0;
+            ekg_buf_putc(b, hex[c >> 4]);
+            ekg_buf_putc(b, hex[c & 15]);
+        }
+    }
+    while (b->len > start && b->data[b->len - 1] == '-')
+        b->data[--b->len] = '\0';
+}
+
+ekg_event *ekg_graph_event_add(ekg_graph *g, const ekg_relation *rel, const ekg_entity *actor,
+                               const ekg_entity *target, ekg_polarity polarity,
+                               const ekg_mention *m, double confidence, int shortcut)
+{
+    ekg_buf key;
+    ekg_buf_init(&key);
+    ekg_buf_printf(&key, "%s|%s|%s|%d", rel->name, actor->id, target ? target->id : "-",
+                   (int)polarity);
+    ekg_event *ev = ekg_map_get(g->events, key.data, key.len);
+    if (!ev) {
+        ev = ekg_xcalloc(1, sizeof *ev);
+        ev->rel = rel;
+        ev->actor = actor;
+        ev->target = target;
+        ev->polarity = polarity;
+        ev->modality = m->modality;
+        ev->confidence = confidence;
+        /* id: readable, plus a hash of the identity so that it is unique */
+        ekg_buf id;
+        ekg_buf_init(&id);
+        ekg_buf_puts(&id, "event-");
+        ekg_slugify(&id, actor->id, 40);
+        ekg_buf_putc(&id, '-');
+        ekg_slugify(&id, rel->name, 40);
+        if (target) {
+            ekg_buf_putc(&id, '-');
+            ekg_slugify(&id, target->id, 40);
+        }
+        ekg_buf_printf(&id, "-%08llx", (unsigned long long)(ekg_hash(key.data, key.len) &
+                                                            0xffffffffULL));
+        ev->id = ekg_pool_str(g->pool, id.data);
+        ekg_buf_free(&id);
+        ekg_map_put(g->events, key.data, key.len, ev);
+    }
+    ekg_buf_free(&key);
+
+    ekg_mention mm = *m;
+    mm.sentence = ekg_pool_str(g->pool, m->sentence);
+    mm.trigger = ekg_pool_str(g->pool, m->trigger);
+    mm.rule = ekg_pool_str(g->pool, m->rule);
+    mm.date = ekg_pool_str(g->pool, m->date);
+    for (size_t i = 0; i < ev->nmentions; i++)
+        if (mention_cmp(&ev->mentions[i], &mm) == 0)
+            return ev;   /* the same mention found twice (e.g. two rules) */
+    ev->mentions = ekg_xrealloc(ev->mentions, (ev->nmentions + 1) * sizeof *ev->mentions);
+    ev->mentions[ev->nmentions++] = mm;
+    if (confidence > ev->confidence)
+        ev->confidence = confidence;
+    if (m->modality < ev->modality)
+        ev->modality = m->modality;
+    if (shortcut)
+        ev->shortcut = 1;
+    g->dirty = 1;
+    return ev;
+}
+
+/* ---- finishing: sorting ---- */
+
+static int cmp_entity(const void *a, const void *b)
+{
+    return strcmp((*(ekg_entity *const *)a)->id, (*(ekg_entity *const *)b)->id);
+}
+
+static int cmp_doc(const void *a, const void *b)
+{
+    return strcmp((*(ekg_doc *const *)a)->id, (*(ekg_doc *const *)b)->id);
+}
+
+static int cmp_event(const void *a, const void *b)
+{
+    return strcmp((*(ekg_event *const *)a)->id, (*(ekg_event *const *)b)->id);
+}
+
+static int cmp_mention(const void *a, const void *b)
+{
+    return mention_cmp(a, b);
+}
+
+static void **collect(const ekg_map *m, size_t *n)
+{
+    void **arr = ekg_xmalloc((ekg_map_size(m) + 1) * sizeof *arr);
+    size_t k = 0;
+    for (size_t i = 0; i < ekg_map_capacity(m); i++) {
+        void *v;
+        if (ekg_map_slot(m, i, NULL, &v))
+            arr[k++] = v;
+    }
+    *n = k;
+    return arr;
+}
+
+void ekg_graph_finish(ekg_graph *g)
+{
+    if (!g->dirty && g->entity_order)
+        return;
+    ekg_graph_merge_things(g);
+    free(g->entity_order);
+    free(g->doc_order);
+    free(g->event_order);
+    g->entity_order = (ekg_entity **)collect(g->entities, &g->n_entity_order);
+    qsort(g->entity_order, g->n_entity_order, sizeof *g->entity_order, cmp_entity);
+    g->doc_order = (ekg_doc **)collect(g->docs, &g->n_doc_order);
+    qsort(g->doc_order, g->n_doc_order, sizeof *g->doc_order, cmp_doc);
+    g->event_order = (ekg_event **)collect(g->events, &g->n_event_order);
+    qsort(g->event_order, g->n_event_order, sizeof *g->event_order, cmp_event);
+    for (size_t i = 0; i < g->n_event_order; i++) {
+        ekg_event *ev = g->event_order[i];
+        qsort(ev->mentions, ev->nmentions, sizeof *ev->mentions, cmp_mention);
+        ev->date = NULL;
+        for (size_t j = 0; j < ev->nmentions; j++)
+            if (ev->mentions[j].date && (!ev->date || strcmp(ev->mentions[j].date, ev->date) < 0))
+                ev->date = ev->mentions[j].date;
+    }
+    g->dirty = 0;
+}
+
+size_t ekg_graph_n_entities(const ekg_graph *g)
+{
+    return g->n_entity_order;
+}
+
+const ekg_entity *ekg_graph_entity(const ekg_graph *g, size_t i)
+{
+    return i < g->n_entity_order ? g->entity_order[i] : NULL;
+}
+
+size_t ekg_graph_n_events(const ekg_graph *g)
+{
+    return g->n_event_order;
+}
+
+const ekg_event *ekg_graph_event(const ekg_graph *g, size_t i)
+{
+    return i < g->n_event_order ? g->event_order[i] : NULL;
+}
+
+size_t ekg_graph_n_docs(const ekg_graph *g)
+{
+    return g->n_doc_order;
+}
+
+const ekg_doc *ekg_graph_doc(const ekg_graph *g, size_t i)
+{
+    return i < g->n_doc_order ? g->doc_order[i] : NULL;
+}
+
+void ekg_graph_stats(const ekg_graph *g, ekg_stats *st)
+{
+    memset(st, 0, sizeof *st);
+    st->documents = ekg_map_size(g->docs);
+    st->entities = ekg_map_size(g->entities);
+    st->events = ekg_map_size(g->events);
+    st->sentences = g->sentences;
+    for (size_t i = 0; i < ekg_map_capacity(g->events); i++) {
+        void *v;
+        if (ekg_map_slot(g->events, i, NULL, &v))
+            st->mentions += ((ekg_event *)v)->nmentions;
+    }
+}

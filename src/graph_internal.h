@@ -1,0 +1,35 @@
+/*
+ * graph_internal.h - the graph's own fields, for graph.c and the stages that
+ * fill it (extract.c, merge.c). Writers use graph.h only.
+ */
+#ifndef EKG_GRAPH_INTERNAL_H
+#define EKG_GRAPH_INTERNAL_H
+
+#include "graph.h"
+
+struct ekg_graph {
+    const ekg_ontology *onto;
+    ekg_pool *pool;
+    ekg_map *entities;       /* id -> ekg_entity */
+    ekg_map *docs;           /* id -> ekg_doc */
+    ekg_map *events;         /* relation|actor|target|polarity -> ekg_event */
+    ekg_entity **entity_order;
+    size_t n_entity_order;
+    ekg_doc **doc_order;
+    size_t n_doc_order;
+    ekg_event **event_order;
+    size_t n_event_order;
+    int dirty;
+    size_t sentences;
+    ekg_log log;
+    char ref_date[11];       /* "YYYY-MM-DD" */
+    int explain;             /* keep rule names (always kept; printed by --explain) */
+};
+
+/* merge.c: merges thing entities that name the same thing across documents. */
+void ekg_graph_merge_things(ekg_graph *g);
+
+/* graph.c: appends a slug of s (at most max bytes) to b. */
+void ekg_slugify(ekg_buf *b, const char *s, size_t max);
+
+#endif

@@ -1,0 +1,308 @@
+/*
+ * util.c - allocation, buffers, string pool, hash map, errors and logging.
+ */
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void oom(size_t n)
+{
+    fprintf(stderr, "ekg: error: out of memory (%zu bytes)\n", n);
+    abort();
+}
+
+void *ekg_xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        oom(n);
+    return p;
+}
+
+void *ekg_xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p)
+        oom(n * size);
+    return p;
+}
+
+void *ekg_xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q)
+        oom(n);
+    return q;
+}
+
+char *ekg_xstrndup(const char *s, size_t n)
+{
+    char *p = ekg_xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *ekg_xstrdup(const char *s)
+{
+    return ekg_xstrndup(s, strlen(s));
+}
+
+/* ---- buffer ---- */
+
+void ekg_buf_init(ekg_buf *b)
+{
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+void ekg_buf_free(ekg_buf *b)
+{
+    free(b->data);
+    ekg_buf_init(b);
+}
+
+void ekg_buf_clear(ekg_buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
+static void grow(ekg_buf *b, size_t extra)
+{
+    size_t need = b->len + extra + 1;
+    if (need <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < need)
+        cap *= 2;
+    b->data = ekg_xrealloc(b->data, cap);
+    b->cap = cap;
+}
+
+void ekg_buf_put(ekg_buf *b, const char *s, size_t n)
+{
+    grow(b, n);
+    if (n)
+        memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void ekg_buf_puts(ekg_buf *b, const char *s)
+{
+    ekg_buf_put(b, s, strlen(s));
+}
+
+void ekg_buf_putc(ekg_buf *b, char c)
+{
+    ekg_buf_put(b, &c, 1);
+}
+
+void ekg_buf_printf(ekg_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    grow(b, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+char *ekg_buf_detach(ekg_buf *b)
+{
+    char *p = b->data ? b->data : ekg_xstrdup("");
+    ekg_buf_init(b);
+    return p;
+}
+
+/* ---- hash and map ---- */
+
+uint64_t ekg_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+typedef struct slot {
+    char *key;
+    size_t klen;
+    uint64_t hash;
+    void *value;
+} slot;
+
+struct ekg_map {
+    slot *slots;
+    size_t cap, size;
+};
+
+ekg_map *ekg_map_new(void)
+{
+    ekg_map *m = ekg_xcalloc(1, sizeof *m);
+    m->cap = 64;
+    m->slots = ekg_xcalloc(m->cap, sizeof *m->slots);
+    return m;
+}
+
+void ekg_map_free(ekg_map *m)
+{
+    if (!m)
+        return;
+    for (size_t i = 0; i < m->cap; i++)
+        free(m->slots[i].key);
+    free(m->slots);
+    free(m);
+}
+
+static slot *find(const ekg_map *m, const char *key, size_t n, uint64_t h)
+{
+    size_t i = (size_t)h & (m->cap - 1);
+    for (;;) {
+        slot *s = &m->slots[i];
+        if (!s->key || (s->hash == h && s->klen == n && memcmp(s->key, key, n) == 0))
+            return s;
+        i = (i + 1) & (m->cap - 1);
+    }
+}
+
+void *ekg_map_get(const ekg_map *m, const char *key, size_t n)
+{
+    slot *s = find(m, key, n, ekg_hash(key, n));
+    return s->key ? s->value : NULL;
+}
+
+void *ekg_map_put(ekg_map *m, const char *key, size_t n, void *value)
+{
+    if ((m->size + 1) * 4 > m->cap * 3) {
+        ekg_map old = *m;
+        m->cap *= 2;
+        m->slots = ekg_xcalloc(m->cap, sizeof *m->slots);
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.slots[i].key)
+                *find(m, old.slots[i].key, old.slots[i].klen, old.slots[i].hash) = old.slots[i];
+        free(old.slots);
+    }
+    uint64_t h = ekg_hash(key, n);
+    slot *s = find(m, key, n, h);
+    if (s->key) {
+        void *prev = s->value;
+        s->value = value;
+        return prev;
+    }
+    s->key = ekg_xstrndup(key, n);
+    s->klen = n;
+    s->hash = h;
+    s->value = value;
+    m->size++;
+    return NULL;
+}
+
+size_t ekg_map_size(const ekg_map *m)
+{
+    return m->size;
+}
+
+size_t ekg_map_capacity(const ekg_map *m)
+{
+    return m->cap;
+}
+
+int ekg_map_slot(const ekg_map *m, size_t i, const char **key, void **value)
+{
+    if (i >= m->cap || !m->slots[i].key)
+        return 0;
+    if (key)
+        *key = m->slots[i].key;
+    if (value)
+        *value = m->slots[i].value;
+    return 1;
+}
+
+/* ---- string pool: a map whose values are the keys themselves ---- */
+
+struct ekg_pool {
+    ekg_map *map;
+};
+
+ekg_pool *ekg_pool_new(void)
+{
+    ekg_pool *p = ekg_xmalloc(sizeof *p);
+    p->map = ekg_map_new();
+    return p;
+}
+
+void ekg_pool_free(ekg_pool *p)
+{
+    if (!p)
+        return;
+    ekg_map_free(p->map);
+    free(p);
+}
+
+const char *ekg_pool_intern(ekg_pool *p, const char *s, size_t n)
+{
+    uint64_t h = ekg_hash(s, n);
+    ekg_map *m = p->map;
+    slot *sl = find(m, s, n, h);
+    if (sl->key)
+        return sl->key;
+    ekg_map_put(m, s, n, NULL);
+    return find(m, s, n, h)->key;
+}
+
+const char *ekg_pool_str(ekg_pool *p, const char *s)
+{
+    return s ? ekg_pool_intern(p, s, strlen(s)) : NULL;
+}
+
+/* ---- errors and logging ---- */
+
+void ekg_error_set(ekg_error *err, const char *source, int line, int column, const char *fmt,
+                   ...)
+{
+    if (!err || err->set)
+        return;
+    err->set = 1;
+    err->line = line;
+    err->column = column;
+    err->position = -1;
+    snprintf(err->source, sizeof err->source, "%s", source ? source : "");
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->text, sizeof err->text, fmt, ap);
+    va_end(ap);
+}
+
+void ekg_logf(const ekg_log *log, ekg_log_level level, const char *source, int line, int column,
+              const char *fmt, ...)
+{
+    if (!log || !log->fn)
+        return;
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    log->fn(log->data, level, source, line, column, msg);
+}
+
+void ekg_ascii_lower(char *out, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        out[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+    }
+    out[n] = '\0';
+}

@@ -1,0 +1,88 @@
+/*
+ * util.h - internal helpers shared by every module: allocation, a growable
+ * buffer, a string pool, hashing, error recording.
+ */
+#ifndef EKG_UTIL_H
+#define EKG_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ekg.h"
+
+/* Allocation that never returns NULL: on exhaustion it prints and aborts. */
+void *ekg_xmalloc(size_t n);
+void *ekg_xcalloc(size_t n, size_t size);
+void *ekg_xrealloc(void *p, size_t n);
+char *ekg_xstrdup(const char *s);
+char *ekg_xstrndup(const char *s, size_t n);
+
+/* A growable byte buffer, always NUL-terminated after its `len` bytes. */
+typedef struct ekg_buf {
+    char *data;
+    size_t len, cap;
+} ekg_buf;
+
+void ekg_buf_init(ekg_buf *b);
+void ekg_buf_free(ekg_buf *b);
+void ekg_buf_clear(ekg_buf *b);
+void ekg_buf_put(ekg_buf *b, const char *s, size_t n);
+void ekg_buf_puts(ekg_buf *b, const char *s);
+void ekg_buf_putc(ekg_buf *b, char c);
+void ekg_buf_printf(ekg_buf *b, const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Returns the data (caller frees) and leaves the buffer empty. */
+char *ekg_buf_detach(ekg_buf *b);
+
+/* A string pool: interned, immutable strings owned by the pool. */
+typedef struct ekg_pool ekg_pool;
+ekg_pool *ekg_pool_new(void);
+void ekg_pool_free(ekg_pool *p);
+/* Returns the pooled copy of s[0..n) (same pointer for equal strings). */
+const char *ekg_pool_intern(ekg_pool *p, const char *s, size_t n);
+const char *ekg_pool_str(ekg_pool *p, const char *s);
+
+/* 64-bit FNV-1a. */
+uint64_t ekg_hash(const char *s, size_t n);
+
+/* A string -> pointer hash map (keys are copied). */
+typedef struct ekg_map ekg_map;
+ekg_map *ekg_map_new(void);
+void ekg_map_free(ekg_map *m);
+void *ekg_map_get(const ekg_map *m, const char *key, size_t n);
+/* Sets key to value; returns the previous value or NULL. */
+void *ekg_map_put(ekg_map *m, const char *key, size_t n, void *value);
+size_t ekg_map_size(const ekg_map *m);
+/* Iteration: i from 0 while < capacity; returns 0 on empty slots. */
+size_t ekg_map_capacity(const ekg_map *m);
+int ekg_map_slot(const ekg_map *m, size_t i, const char **key, void **value);
+
+/* Records an error if none is recorded yet (err may be NULL). */
+void ekg_error_set(ekg_error *err, const char *source, int line, int column,
+                   const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+/* A log target: a callback and its data (fn may be NULL). */
+typedef struct ekg_log {
+    ekg_log_fn fn;
+    void *data;
+} ekg_log;
+
+void ekg_logf(const ekg_log *log, ekg_log_level level, const char *source, int line,
+              int column, const char *fmt, ...)
+#ifdef __GNUC__
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+/* Lower-cases ASCII letters of s[0..n) into out (n bytes + NUL). */
+void ekg_ascii_lower(char *out, const char *s, size_t n);
+
+#endif
