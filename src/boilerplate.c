@@ -1,0 +1,528 @@
+/*
+ * boilerplate.c - finds the article in a scraped page.
+ *
+ * The page is cut into blocks (lines; hard-wrapped lines are joined into
+ * paragraphs). Each block is classified by general features: word count,
+ * final sentence punctuation, capitalisation, and cue words of page furniture
+ * (menus, share and follow widgets, bylines and date lines, photo credits,
+ * copyright, cookie and newsletter notices, "N minutes ago" teasers). Short
+ * headings that introduce a list ("Related Topics", "More Stories") are
+ * barriers, comment forms end the article. The body is the densest run of
+ * prose between barriers (a maximum-sum segment: prose scores its length,
+ * everything else a penalty); the headline is the title-like line just
+ * before it.
+ */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum kind {
+    K_PROSE,   /* a paragraph of running text */
+    K_TITLE,   /* a short title-like line: headline, subheading, teaser */
+    K_OTHER,   /* anything else that is not known furniture */
+    K_JUNK,    /* page furniture: always dropped */
+    K_STOP,    /* a heading that introduces a list: a barrier */
+    K_COMMENT  /* a comment form: the article is over */
+};
+
+typedef struct block {
+    size_t start, end;   /* trimmed span in fold */
+    int words, caps, lower;
+    int terminal;        /* ends with . ! ? (before closing quotes) */
+    int inner_stops;     /* sentence ends inside the block */
+    enum kind kind;
+    long score;
+} block;
+
+#define TITLE_MAX_WORDS 25
+#define PENALTY_TITLE 30
+#define PENALTY_JUNK 20
+
+static int is_alnum(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+static int is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\f' || c == '\v';
+}
+
+static int is_sep(char c)
+{
+    return is_space((unsigned char)c) || c == '\n' || c == '\r';
+}
+
+/* Does lower-case text `s` contain `w` with word boundaries on both sides? */
+static int has(const char *s, const char *w)
+{
+    size_t n = strlen(w);
+    for (const char *p = strstr(s, w); p; p = strstr(p + 1, w)) {
+        int before = p == s || !is_alnum((unsigned char)p[-1]) || !is_alnum((unsigned char)w[0]);
+        int after = !is_alnum((unsigned char)p[n]) || !is_alnum((unsigned char)w[n - 1]);
+        if (before && after)
+            return 1;
+    }
+    return 0;
+}
+
+static int has_any(const char *s, const char *const *list)
+{
+    for (; *list; list++)
+        if (has(s, *list))
+            return 1;
+    return 0;
+}
+
+static int starts(const char *s, const char *w)
+{
+    return strncmp(s, w, strlen(w)) == 0;
+}
+
+static int ends(const char *s, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    return n >= k && memcmp(s + n - k, w, k) == 0;
+}
+
+/* Headings that introduce a list of other stories, tags or comments. */
+static const char *const stop_cues[] = {
+    "related", "recent", "trending", "popular", "topics", "tags", "recommended",
+    "more stories", "more from", "more news", "more on", "more in", "read more", "also read",
+    "read also", "most read", "most viewed", "you may also like", "you might also like",
+    "latest news", "latest stories", "top stories", "see also", "further reading",
+    "editor's picks", "editors' picks", "stories", "sponsored", "promoted", "around the web",
+    "comments", "what to read next", "don't miss", "must read", NULL};
+
+/* Comment forms and comment sections. */
+static const char *const comment_cues[] = {
+    "leave a reply", "leave a comment", "post a comment", "add a comment",
+    "join the conversation", "join the discussion", "your email address will not be published",
+    "required fields are marked", "comments are closed", "you must be logged in to post",
+    "have your say", "write a comment", NULL};
+
+/* Share and follow widgets, app stores, copyright, notices. */
+static const char *const widget_cues[] = {
+    "follow us", "share this", "share on", "share it", "share-line", "share article",
+    "share story", "share via", "copy link", "link copied", "social media!", "email this",
+    "print this", "print article", "app store", "apple store", "play market", "google play",
+    "download the app", "download our app", "get the app", "all rights reserved",
+    "copyright", "\xc2\xa9", "(c) 20", "privacy policy", "terms of use", "terms of service",
+    "click here", "javascript", "advertisement", "sponsored content", "skip to",
+    "open menu", "close menu", "main menu", "toggle navigation", NULL};
+
+/* Longer notices dropped whole. */
+static const char *const notice_cues[] = {
+    "cookie", "cookies", "newsletter", "subscribe", "sign up for", "inbox",
+    "log in to", "sign in to", "ad blocker", "adblock", NULL};
+
+static const char *const social[] = {
+    "facebook", "twitter", "whatsapp", "telegram", "youtube", "instagram", "linkedin",
+    "pinterest", "reddit", "tweet", "share", "print", "email", NULL};
+
+static const char *const nav_words[] = {
+    "menu", "search", "home", "login", "log in", "sign in", "sign up", "register",
+    "subscribe", "navigation", "close", NULL};
+
+/* Photo credits and captions. */
+static const char *const credit_cues[] = {
+    "photo:", "photo by", "photo credit", "photos:", "image:", "image credit", "image source",
+    "image caption", "picture:", "credit:", "file photo", "getty images", "ap photo",
+    "reuters/", "afp/", "afp via", "via reuters", "(photo", "(file", "caption", NULL};
+
+static const char *const time_units[] = {
+    "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "hr", "hrs",
+    "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", NULL};
+
+/* "16 minutes ago", "an hour ago". */
+static int time_ago(const char *s)
+{
+    for (const char *p = strstr(s, " ago"); p; p = strstr(p + 1, " ago")) {
+        if (is_alnum((unsigned char)p[4]))
+            continue;
+        const char *e = p, *b = p;
+        while (b > s && b[-1] != ' ')
+            b--;
+        for (const char *const *u = time_units; *u; u++) {
+            size_t n = strlen(*u);
+            if ((size_t)(e - b) == n && memcmp(b, *u, n) == 0) {
+                const char *q = b > s ? b - 1 : s;
+                while (q > s && q[-1] == ' ')
+                    q--;
+                if (q > s && ((q[-1] >= '0' && q[-1] <= '9') || ends(s, (size_t)(q - s), "an") ||
+                              ends(s, (size_t)(q - s), "a")))
+                    return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/*
+ * Counts the words of a date or time expression in s ("July 13, 2023",
+ * "12:00 AM", "2023-07-10"): the words a date line is made of.
+ */
+static int date_words(const char *s, size_t n, int *found)
+{
+    int count = 0;
+    size_t i = 0;
+    *found = 0;
+    while (i < n) {
+        while (i < n && !is_alnum((unsigned char)s[i]))
+            i++;
+        if (i >= n)
+            break;
+        char d[11];
+        size_t k = ekg_parse_date(s + i, n - i, d);
+        if (k) {
+            *found = 1;
+            for (size_t j = i; j < i + k; j++)
+                if (j == i || (s[j - 1] == ' ' && s[j] != ' '))
+                    count++;
+            i += k;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && !is_space((unsigned char)s[j]))
+            j++;
+        /* a time: 11:17, 10:00am, or AM / PM / GMT after one */
+        int colon = 0, digits = 0, other = 0;
+        for (size_t q = i; q < j; q++) {
+            if (s[q] == ':')
+                colon++;
+            else if (s[q] >= '0' && s[q] <= '9')
+                digits++;
+            else
+                other++;
+        }
+        if ((colon == 1 && digits >= 3 && other <= 2) ||
+            (j - i <= 3 && count > 0 &&
+             (starts(s + i, "AM") || starts(s + i, "PM") || starts(s + i, "am") ||
+              starts(s + i, "pm") || starts(s + i, "GMT") || starts(s + i, "UTC") ||
+              starts(s + i, "EST") || starts(s + i, "ET")))) {
+            if (colon)
+                *found = 1;
+            count++;
+        }
+        i = j;
+    }
+    return count;
+}
+
+static int is_junk(const block *b, const char *low, const char *raw)
+{
+    size_t n = strlen(low);
+    int w = b->words;
+    if (w == 0)
+        return 1;
+    if (w <= 8 && time_ago(low))
+        return 1;
+    /* a truncated teaser title: "Possible Life Found on Mars ..", "Title ..." */
+    if (((ends(low, n, " ..") || ends(low, n, " ...")) && w <= 15) ||
+        ((ends(low, n, "..") || ends(low, n, "...")) && w <= 12 && b->caps * 2 >= w))
+        return 1;
+    if (w <= 40 && has_any(low, widget_cues))
+        return 1;
+    if (w <= 60 && has_any(low, notice_cues))
+        return 1;
+    if (w <= 12 && !b->terminal && has_any(low, social))
+        return 1;
+    if (w <= 3 && has_any(low, nav_words))
+        return 1;
+    if (w <= 60 && has_any(low, credit_cues))
+        return 1;
+    if (w <= 6 && (ends(low, n, " photo") || ends(low, n, " photos") || ends(low, n, " image") ||
+                   ends(low, n, " images") || ends(low, n, " photograph") || !strcmp(low, "photo")))
+        return 1;
+    /* breadcrumbs and link bars */
+    int bars = 0;
+    for (size_t i = 0; i < n; i++)
+        if ((i > 0 && low[i - 1] == ' ' && (low[i] == '|' || low[i] == '>') && low[i + 1] == ' ') ||
+            !strncmp(low + i, "\xc2\xbb", 2))
+            bars++;
+    if (w <= 12 && bars >= 2 && !b->terminal)
+        return 1;
+    /* counters: "Views: 69", "12 comments", "5 min read" */
+    if (w <= 4 && (has(low, "views") || has(low, "comments") || has(low, "shares") ||
+                   has(low, "likes") || has(low, "min read") || has(low, "minute read") ||
+                   has(low, "reads")))
+        return 1;
+    /* bylines */
+    if (starts(low, "by ") && w <= 8 && !b->terminal && b->caps >= w - 1)
+        return 1;
+    if (w <= 30 && (starts(low, "reporting by") || starts(low, "editing by") ||
+                    starts(low, "written by") || starts(low, "additional reporting") ||
+                    starts(low, "compiled by") || starts(low, "author:")))
+        return 1;
+    /* date lines: "10 July 2023 11:17", "Published July 13, 2023 | 12:00 AM" */
+    if (w <= 20) {
+        int found = 0;
+        int dw = date_words(raw, strlen(raw), &found);
+        if (found && (w - dw <= 4 || has(low, "published") || has(low, "updated") ||
+                      has(low, "posted") || has(low, "last modified")))
+            return 1;
+    }
+    /* mostly non-Latin script: not part of an English article */
+    size_t ascii = 0, high = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)low[i];
+        if (c >= 'a' && c <= 'z')
+            ascii++;
+        else if (c >= 0x80)
+            high++;
+    }
+    if (high > 2 * ascii + 4)
+        return 1;
+    return 0;
+}
+
+static enum kind classify(block *b, const char *low, const char *raw)
+{
+    size_t n = strlen(low);
+    int w = b->words;
+    if (w <= 14 && has_any(low, comment_cues))
+        return K_COMMENT;
+    if (w <= 6 && !b->terminal && has_any(low, stop_cues) && !time_ago(low) &&
+        !(n && low[n - 1] == '.'))
+        return K_STOP;
+    if (is_junk(b, low, raw))
+        return K_JUNK;
+    int titlecase = w < 15 && b->caps * 10 > w * 7;
+    if (b->terminal && w >= 6 && !titlecase)
+        return K_PROSE;
+    if (w >= 20 && (b->inner_stops > 0 || b->lower * 2 > w))
+        return K_PROSE;
+    if (w <= TITLE_MAX_WORDS && !(n && low[n - 1] == '.'))
+        return K_TITLE;
+    return K_OTHER;
+}
+
+/* Fills the word features of a block. */
+static void measure(block *b, const char *s)
+{
+    size_t i = b->start;
+    b->words = b->caps = b->lower = b->inner_stops = 0;
+    while (i < b->end) {
+        while (i < b->end && is_sep(s[i]))
+            i++;
+        if (i >= b->end)
+            break;
+        size_t j = i;
+        int letter = 0, upper = -1;
+        while (j < b->end && !is_sep(s[j])) {
+            unsigned char c = (unsigned char)s[j];
+            if (upper < 0 && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+                upper = c <= 'Z';
+            if (is_alnum(c))
+                letter = 1;
+            j++;
+        }
+        if (letter) {
+            b->words++;
+            if (upper == 1)
+                b->caps++;
+            else if (upper == 0)
+                b->lower++;
+            if (j < b->end && (s[j - 1] == '.' || s[j - 1] == '!' || s[j - 1] == '?') &&
+                j - i > 3)
+                b->inner_stops++;
+        }
+        i = j;
+    }
+    size_t e = b->end;
+    while (e > b->start && strchr("\"')]*", s[e - 1]))
+        e--;
+    b->terminal = e > b->start && strchr(".!?", s[e - 1]) != NULL;
+}
+
+/* Lower-case letters and digits only: the key for duplicate titles. */
+static char *norm(const char *s)
+{
+    char *k = ekg_xmalloc(strlen(s) + 1), *o = k;
+    for (; *s; s++)
+        if (is_alnum((unsigned char)*s))
+            *o++ = (*s >= 'A' && *s <= 'Z') ? (char)(*s + 32) : *s;
+    *o = '\0';
+    return k;
+}
+
+/* Cuts fold into blocks: trimmed lines, hard-wrapped lines joined. */
+static block *split(const char *s, size_t len, size_t *count)
+{
+    size_t cap = 64, nb = 0;
+    block *bl = ekg_xmalloc(cap * sizeof *bl);
+    int joinable = 0;
+    size_t i = 0;
+    while (i < len) {
+        size_t e = i;
+        while (e < len && s[e] != '\n')
+            e++;
+        size_t a = i, z = e;
+        while (a < z && is_sep(s[a]))
+            a++;
+        while (z > a && is_sep(s[z - 1]))
+            z--;
+        if (a == z) {
+            joinable = 0;
+        } else {
+            unsigned char first = (unsigned char)s[a];
+            block *prev = nb ? &bl[nb - 1] : NULL;
+            if (joinable && prev && prev->end - prev->start >= 50 &&
+                !strchr(".!?:\"'", s[prev->end - 1]) &&
+                ((first >= 'a' && first <= 'z') || strchr(",;-", s[prev->end - 1]))) {
+                prev->end = z;
+            } else {
+                if (nb == cap) {
+                    cap *= 2;
+                    bl = ekg_xrealloc(bl, cap * sizeof *bl);
+                }
+                memset(&bl[nb], 0, sizeof bl[nb]);
+                bl[nb].start = a;
+                bl[nb].end = z;
+                nb++;
+            }
+            joinable = 1;
+        }
+        i = e + 1;
+    }
+    *count = nb;
+    return bl;
+}
+
+/* The best-scoring run [*a, *b] of blocks in [from, to); its score. */
+static long best_run(const block *bl, size_t from, size_t to, size_t *a, size_t *b)
+{
+    long best = 0, cur = 0;
+    size_t start = from;
+    for (size_t i = from; i < to; i++) {
+        if (cur <= 0) {
+            cur = 0;
+            start = i;
+        }
+        cur += bl[i].score;
+        if (cur > best) {
+            best = cur;
+            *a = start;
+            *b = i;
+        }
+    }
+    return best;
+}
+
+size_t ekg_boilerplate(const ekg_text *t, ekg_span **out)
+{
+    size_t nb = 0;
+    block *bl = split(t->fold, t->fold_len, &nb);
+    char **keys = ekg_xcalloc(nb ? nb : 1, sizeof *keys);
+    for (size_t i = 0; i < nb; i++) {
+        block *b = &bl[i];
+        char *raw = ekg_xstrndup(t->fold + b->start, b->end - b->start);
+        char *low = ekg_xmalloc(b->end - b->start + 1);
+        ekg_ascii_lower(low, raw, b->end - b->start);
+        measure(b, t->fold);
+        b->kind = classify(b, low, raw);
+        switch (b->kind) {
+        case K_PROSE:
+            b->score = (long)(b->end - b->start);
+            break;
+        case K_JUNK:
+            b->score = -PENALTY_JUNK;
+            break;
+        default:
+            b->score = -PENALTY_TITLE;
+            break;
+        }
+        keys[i] = norm(raw);
+        free(raw);
+        free(low);
+    }
+
+    /* A comment form after some prose ends the article. */
+    size_t cut = nb;
+    int prose = 0;
+    for (size_t i = 0; i < nb && cut == nb; i++) {
+        if (bl[i].kind == K_PROSE)
+            prose = 1;
+        else if (bl[i].kind == K_COMMENT && prose)
+            cut = i;
+    }
+
+    /* The densest run of prose in each section between barriers; the first
+     * run that comes close to the best one is the article. */
+    size_t ra = 0, rb = 0;
+    long best = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        size_t from = 0;
+        for (size_t i = 0; i <= cut; i++) {
+            if (i < cut && bl[i].kind != K_STOP && bl[i].kind != K_COMMENT)
+                continue;
+            size_t a = 0, b = 0;
+            long s = best_run(bl, from, i, &a, &b);
+            if (pass == 0 && s > best)
+                best = s;
+            if (pass == 1 && s > 0 && s * 10 >= best * 6) {
+                ra = a;
+                rb = b;
+                i = cut;
+                pass = 2;
+            }
+            from = i + 1;
+        }
+        if (best <= 0)
+            break;
+    }
+
+    char *keep = ekg_xcalloc(nb ? nb : 1, 1);
+    if (best > 0) {
+        /* The headline: the nearest title-like line before the body, past
+         * bylines and date lines; of duplicates, the first. */
+        size_t head = nb;
+        for (size_t i = ra; i-- > 0 && ra - i <= 8;) {
+            enum kind k = bl[i].kind;
+            if (k == K_JUNK || (k == K_TITLE && bl[i].words < 2))
+                continue;
+            if (k != K_TITLE)
+                break;
+            if (head == nb || !strcmp(keys[i], keys[head]))
+                head = i;
+            else
+                break;
+        }
+        if (head < nb)
+            keep[head] = 1;
+        for (size_t i = ra; i <= rb; i++) {
+            if (bl[i].kind == K_JUNK)
+                continue;
+            if (bl[i].kind == K_TITLE && head < nb && !strcmp(keys[i], keys[head]))
+                continue;
+            keep[i] = 1;
+        }
+    } else {
+        /* No prose at all: keep what is not furniture, up to a barrier. */
+        for (size_t i = 0; i < nb; i++) {
+            if (bl[i].kind == K_STOP || bl[i].kind == K_COMMENT)
+                break;
+            keep[i] = bl[i].kind != K_JUNK;
+        }
+    }
+
+    size_t n = 0;
+    for (size_t i = 0; i < nb; i++)
+        n += keep[i];
+    ekg_span *spans = n ? ekg_xmalloc(n * sizeof *spans) : NULL;
+    n = 0;
+    for (size_t i = 0; i < nb; i++) {
+        if (keep[i]) {
+            spans[n].start = bl[i].start;
+            spans[n].end = bl[i].end;
+            n++;
+        }
+        free(keys[i]);
+    }
+    free(keys);
+    free(keep);
+    free(bl);
+    *out = spans;
+    return n;
+}
