@@ -156,6 +156,13 @@ EKG_EXPORT void ekg_graph_stats(const ekg_graph *g, ekg_stats *st);
 EKG_EXPORT int ekg_write(const ekg_graph *g, ekg_format format, ekg_sink sink,
                          void *data, ekg_error *err);
 
+/**
+ * Writes, for each event mention, the rule that fired and the words it matched:
+ * one line each, "DOC:START-END<TAB>ACTOR relation TARGET<TAB>[polarity, modality]
+ * <TAB>rule<TAB>trigger<TAB>sentence". Returns 0 or -1 (a sink failure).
+ */
+EKG_EXPORT int ekg_explain(const ekg_graph *g, ekg_sink sink, void *data);
+
 /** Parses a format name ("ttl", "turtle", "nt", "nq", "jsonld", "dot", "csv"); -1 if unknown. */
 EKG_EXPORT int ekg_format_from_name(const char *name);
 

@@ -1,0 +1,99 @@
+/*
+ * coref.c - coreference: pronouns, anaphors ("the idea", "the plan") and
+ * descriptors ("the alliance", "the French leader") to the last compatible
+ * antecedent in the document.
+ */
+#include <string.h>
+
+#include "extract.h"
+
+static int is_person(const ekg_docx *d, int e)
+{
+    return e >= 0 && strcmp(d->ents[e].cls, "Person") == 0;
+}
+
+static int is_actorish(const ekg_docx *d, int e)
+{
+    return e >= 0 && !d->ents[e].thing && !is_person(d, e);
+}
+
+/* The last mention before m (in document order) whose entity satisfies ok(). */
+static int last_before(const ekg_docx *d, size_t m, int (*ok)(const ekg_docx *, int),
+                       size_t max_sentences)
+{
+    size_t sent = d->ms[m].sent;
+    for (size_t i = m; i-- > 0;) {
+        const ekg_dmention *x = &d->ms[i];
+        if (sent - x->sent > max_sentences)
+            break;
+        int e = ekg_dent_find(d->ents, x->ent);
+        if (e >= 0 && ok(d, e))
+            return e;
+    }
+    return -1;
+}
+
+static int is_live_thing(const ekg_docx *d, int e)
+{
+    return e >= 0 && d->ents[e].thing && d->ents[e].alive;
+}
+
+static int want_known;   /* descriptor candidates: set per call (single-threaded per doc) */
+
+void ekg_resolve(ekg_docx *d)
+{
+    for (size_t m = 0; m < d->nms; m++) {
+        ekg_dmention *x = &d->ms[m];
+        const char *w = d->seg.toks[x->t0].low;
+        if (x->kind == EKG_M_PRONOUN) {
+            if (!strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "him") || !strcmp(w, "his") ||
+                !strcmp(w, "her"))
+                x->ent = last_before(d, m, is_person, 2);
+            else if (!strcmp(w, "it") || !strcmp(w, "its"))
+                x->ent = last_before(d, m, is_actorish, 1);
+            else
+                x->ent = -1;   /* they/their: too often vague */
+        } else if (x->kind == EKG_M_ANAPHOR) {
+            x->ent = last_before(d, m, is_live_thing, 6);
+        } else if (x->kind == EKG_M_DESCRIPTOR) {
+            if (x->generic_after > 0) {   /* "the French leader": a person of that country */
+                int country = x->generic_after - 1;
+                x->ent = -1;
+                for (size_t i = m; i-- > 0;) {
+                    int e = ekg_dent_find(d->ents, d->ms[i].ent);
+                    if (!is_person(d, e))
+                        continue;
+                    for (size_t a = 0; a < d->ents[e].naffil; a++)
+                        if (d->ents[e].affil[a] == country) {
+                            x->ent = e;
+                            break;
+                        }
+                    if (x->ent >= 0)
+                        break;
+                }
+                x->generic_after = 0;
+                continue;
+            }
+            /* "the alliance": the last mentioned entity having that descriptor */
+            const char *noun = d->seg.toks[x->t1 - 1].low;
+            size_t n;
+            const ekg_name *const *c = ekg_ontology_names(d->onto, noun, strlen(noun), &n);
+            x->ent = -1;
+            for (size_t i = m; i-- > 0 && x->ent < 0;) {
+                int e = ekg_dent_find(d->ents, d->ms[i].ent);
+                if (e < 0 || !d->ents[e].known)
+                    continue;
+                for (size_t j = 0; j < n; j++)
+                    if (c[j]->kind == EKG_NAME_DESCRIPTOR && c[j]->known == d->ents[e].known) {
+                        x->ent = e;
+                        break;
+                    }
+            }
+            if (x->ent >= 0) {
+                size_t len = d->seg.toks[x->t1 - 1].end - d->seg.toks[x->t0].start;
+                ekg_dent_surface(d, x->ent, d->text->fold + d->seg.toks[x->t0].start, len);
+            }
+        }
+    }
+    (void)want_known;
+}

@@ -1,0 +1,743 @@
+/*
+ * entities.c - mentions of entities in each sentence: gazetteer names,
+ * unknown proper names typed from context (titles, organisation heads),
+ * things (a NATO liaison office in Tokyo), pronouns, anaphors ("the idea")
+ * and descriptors ("the alliance"); roles and affiliations from
+ * pre-modifiers ("French President Emmanuel Macron").
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+
+/* ---- closed-class words (grammar, not domain knowledge) ---- */
+
+static int in_list(const char *w, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(w, *list) == 0)
+            return 1;
+    return 0;
+}
+
+int ekg_is_determiner(const char *w)
+{
+    static const char *const l[] = {"the", "a", "an", "this", "that", "these", "those", "its",
+                                    "their", "his", "her", "our", "such", "any", "some", "no",
+                                    "every", "each", "another", NULL};
+    return in_list(w, l);
+}
+
+int ekg_is_preposition(const char *w)
+{
+    static const char *const l[] = {
+        "of", "in", "on", "at", "to", "for", "with", "by", "from", "about", "against", "into",
+        "over", "under", "between", "among", "after", "before", "during", "since", "until",
+        "towards", "toward", "through", "across", "without", "within", "like", "near",
+        "regarding", "amid", "despite", "than", "via", "per", "upon", "beside", "behind",
+        "including", "unlike", "alongside", "onto", "beyond", "throughout", NULL};
+    return in_list(w, l);
+}
+
+int ekg_is_copula(const char *w)
+{
+    static const char *const l[] = {"is", "are", "was", "were", "be", "been", "being", "am",
+                                    "'s", "'re", NULL};
+    return in_list(w, l);
+}
+
+int ekg_is_stopword(const char *w)
+{
+    static const char *const l[] = {
+        "and", "or", "but", "nor", "so", "yet", "if", "as", "while", "when", "where", "which",
+        "who", "whom", "whose", "what", "why", "how", "that", "it", "he", "she", "they", "we",
+        "i", "you", "not", "however", "also", "then", "there", "here", "all", "both", "more",
+        "most", "other", "many", "much", "few", "only", "even", "just", "still", "already",
+        "now", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could",
+        "may", "might", "must", "shall", "should", "after", "before", "although", "though",
+        "because", "since", "unless", "whether", "meanwhile", "nevertheless", "moreover",
+        "asked", "alarmed", "according", "previously", "later", "earlier", "aside", NULL};
+    return in_list(w, l) || ekg_is_determiner(w) || ekg_is_preposition(w) || ekg_is_copula(w);
+}
+
+/* ---- token helpers ---- */
+
+const char *ekg_tok_text(const ekg_docx *d, size_t t)
+{
+    return d->text->fold + d->seg.toks[t].start;
+}
+
+size_t ekg_tok_len(const ekg_docx *d, size_t t)
+{
+    return d->seg.toks[t].end - d->seg.toks[t].start;
+}
+
+int ekg_tok_is(const ekg_docx *d, size_t t, const char *low)
+{
+    return t < d->seg.ntoks && strcmp(d->seg.toks[t].low, low) == 0;
+}
+
+static unsigned tflags(const ekg_docx *d, size_t t)
+{
+    return d->seg.toks[t].flags;
+}
+
+static const char *low(const ekg_docx *d, size_t t)
+{
+    return d->seg.toks[t].low;
+}
+
+/* ---- document entities ---- */
+
+int ekg_dent_find(const ekg_dent *e, int i)
+{
+    while (i >= 0 && e[i].redirect >= 0)
+        i = e[i].redirect;
+    return i;
+}
+
+int ekg_dent_add(ekg_docx *d, const char *label, const char *cls, const ekg_known *k)
+{
+    for (size_t i = 0; i < d->nents; i++) {   /* one dent per gazetteer entry / label+class */
+        ekg_dent *e = &d->ents[i];
+        if (e->thing || e->redirect >= 0)
+            continue;
+        if ((k && e->known == k) || (!k && !e->known && strcmp(e->label, label) == 0 &&
+                                     strcmp(e->cls, cls) == 0))
+            return (int)i;
+    }
+    if (d->nents == d->cents) {
+        d->cents = d->cents ? d->cents * 2 : 32;
+        d->ents = ekg_xrealloc(d->ents, d->cents * sizeof *d->ents);
+    }
+    ekg_dent *e = &d->ents[d->nents];
+    memset(e, 0, sizeof *e);
+    e->label = ekg_xstrdup(k ? k->label : label);
+    e->cls = k ? k->cls : cls;
+    e->known = k;
+    e->id = k ? ekg_xstrdup(k->id) : NULL;
+    e->alive = 1;
+    e->redirect = -1;
+    return (int)d->nents++;
+}
+
+void ekg_dent_surface(ekg_docx *d, int i, const char *s, size_t n)
+{
+    ekg_dent *e = &d->ents[i];
+    for (size_t k = 0; k < e->nsurfaces; k++)
+        if (strlen(e->surfaces[k]) == n && memcmp(e->surfaces[k], s, n) == 0)
+            return;
+    e->surfaces = ekg_xrealloc(e->surfaces, (e->nsurfaces + 1) * sizeof *e->surfaces);
+    e->surfaces[e->nsurfaces++] = ekg_xstrndup(s, n);
+}
+
+static void add_affil(ekg_docx *d, int person, int org, const char *role, size_t rlen)
+{
+    ekg_dent *p = &d->ents[person];
+    for (size_t i = 0; i < p->naffil; i++)
+        if (p->affil[i] == org)
+            return;
+    p->affil = ekg_xrealloc(p->affil, (p->naffil + 1) * sizeof *p->affil);
+    p->roles = ekg_xrealloc(p->roles, (p->naffil + 1) * sizeof *p->roles);
+    p->affil[p->naffil] = org;
+    p->roles[p->naffil] = role && rlen ? ekg_xstrndup(role, rlen) : NULL;
+    p->naffil++;
+}
+
+static int add_mention(ekg_docx *d, size_t t0, size_t t1, size_t np0, size_t sent,
+                       ekg_mkind kind, int ent)
+{
+    if (d->nms == d->cms) {
+        d->cms = d->cms ? d->cms * 2 : 64;
+        d->ms = ekg_xrealloc(d->ms, d->cms * sizeof *d->ms);
+    }
+    ekg_dmention *m = &d->ms[d->nms];
+    memset(m, 0, sizeof *m);
+    m->t0 = t0;
+    m->t1 = t1;
+    m->np0 = np0;
+    m->sent = sent;
+    m->kind = kind;
+    m->ent = ent;
+    for (size_t t = t0; t < t1; t++)
+        d->tok_mention[t] = (int)d->nms;
+    return (int)d->nms++;
+}
+
+/* The fold text of tokens [t0, t1) as written. */
+static const char *span_text(const ekg_docx *d, size_t t0, size_t t1, size_t *n)
+{
+    *n = d->seg.toks[t1 - 1].end - d->seg.toks[t0].start;
+    return d->text->fold + d->seg.toks[t0].start;
+}
+
+/* Tokens [t0, t1) joined by single spaces, lower case, into b. */
+static void join_low(const ekg_docx *d, size_t t0, size_t t1, ekg_buf *b)
+{
+    ekg_buf_clear(b);
+    for (size_t t = t0; t < t1; t++) {
+        if (t > t0)
+            ekg_buf_putc(b, ' ');
+        ekg_buf_puts(b, low(d, t));
+    }
+}
+
+/* ---- gazetteer ---- */
+
+/* Does name `s` match the tokens from t? Returns the end token or 0. */
+static size_t match_name(const ekg_docx *d, const char *s, size_t t, size_t end)
+{
+    size_t pos = 0, n = strlen(s);
+    for (; t < end; t++) {
+        size_t len = ekg_tok_len(d, t);
+        if (pos + len > n || memcmp(s + pos, ekg_tok_text(d, t), len) != 0)
+            return 0;
+        pos += len;
+        if (pos == n)
+            return t + 1;
+        if (s[pos] == ' ') {
+            pos++;
+            if (t + 1 < end && d->seg.toks[t + 1].start == d->seg.toks[t].end)
+                return 0;
+        } else if (t + 1 < end && d->seg.toks[t + 1].start != d->seg.toks[t].end) {
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* The longest gazetteer name of `kind` at token t; *end receives the end token. */
+static const ekg_name *gazetteer_at(const ekg_docx *d, size_t t, size_t end, ekg_name_kind kind,
+                                    size_t *out)
+{
+    size_t n;
+    const char *w = ekg_tok_text(d, t);
+    size_t wl = ekg_tok_len(d, t);
+    const ekg_name *const *c = ekg_ontology_names(d->onto, w, wl, &n);
+    const ekg_name *best = NULL;
+    size_t best_end = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (c[i]->kind != kind)
+            continue;
+        size_t e = match_name(d, c[i]->text, t, end);
+        if (e > best_end) {
+            best = c[i];
+            best_end = e;
+        }
+    }
+    *out = best_end;
+    return best;
+}
+
+/* The longest title (person or organisation-head title) at t; returns its end or t. */
+static size_t title_at(const ekg_docx *d, size_t t, size_t end, int *org_title)
+{
+    ekg_buf b;
+    ekg_buf_init(&b);
+    size_t best = t;
+    for (size_t e = t + 1; e <= end && e <= t + 4; e++) {
+        if (!(tflags(d, e - 1) & EKG_TOK_WORD))
+            break;
+        join_low(d, t, e, &b);
+        if (ekg_ontology_lex(d->onto, EKG_LEX_TITLE, b.data, b.len)) {
+            best = e;
+            *org_title = 0;
+        } else if (ekg_ontology_lex(d->onto, EKG_LEX_ORG_TITLE, b.data, b.len)) {
+            best = e;
+            *org_title = 1;
+        }
+    }
+    ekg_buf_free(&b);
+    return best;
+}
+
+/* ---- things ---- */
+
+static const ekg_class *thing_class(const ekg_docx *d, const char *w, int anaphor)
+{
+    size_t n = ekg_ontology_n_classes(d->onto);
+    for (size_t i = 0; i < n; i++) {
+        const ekg_class *c = ekg_ontology_class(d->onto, i);
+        const char **l = anaphor ? c->anaphors : c->heads;
+        size_t k = anaphor ? c->nanaphors : c->nheads;
+        for (size_t j = 0; j < k; j++)
+            if (strcmp(l[j], w) == 0)
+                return c;
+    }
+    return NULL;
+}
+
+/* Anchor id of a named dent: cities count as their country. */
+static const char *anchor_id(const ekg_docx *d, int e)
+{
+    const ekg_dent *x = &d->ents[e];
+    if (x->known && x->known->country && strcmp(x->cls, "City") == 0)
+        return x->known->country;
+    return x->id ? x->id : x->label;
+}
+
+static const char *anchor_class(const ekg_docx *d, const char *id)
+{
+    const ekg_known *k = ekg_ontology_known(d->onto, id);
+    return k ? k->cls : "Other";
+}
+
+static int anchors_compatible(const ekg_docx *d, const ekg_dent *a, char **ids, size_t n,
+                              int *shared)
+{
+    *shared = 0;
+    for (size_t i = 0; i < a->nanchors; i++)
+        for (size_t j = 0; j < n; j++) {
+            if (strcmp(a->anchors[i], ids[j]) == 0) {
+                (*shared)++;
+                continue;
+            }
+            if (strcmp(anchor_class(d, a->anchors[i]), anchor_class(d, ids[j])) == 0)
+                return 0;   /* two different countries, two different organisations */
+        }
+    return 1;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void add_anchor(ekg_dent *e, const char *id)
+{
+    for (size_t i = 0; i < e->nanchors; i++)
+        if (strcmp(e->anchors[i], id) == 0)
+            return;
+    e->anchors = ekg_xrealloc(e->anchors, (e->nanchors + 1) * sizeof *e->anchors);
+    e->anchors[e->nanchors++] = ekg_xstrdup(id);
+    qsort(e->anchors, e->nanchors, sizeof *e->anchors, cmp_str);
+}
+
+/* Joins or creates the document thing for (head, class, anchors). */
+static int thing_dent(ekg_docx *d, const ekg_class *c, const char *head, char **ids, size_t n)
+{
+    int best = -1, best_shared = -1;
+    for (size_t i = d->nents; i-- > 0;) {
+        ekg_dent *e = &d->ents[i];
+        if (!e->thing || e->redirect >= 0 || strcmp(e->head, head) != 0)
+            continue;
+        int shared;
+        if (!anchors_compatible(d, e, ids, n, &shared))
+            continue;
+        if (shared > best_shared) {
+            best = (int)i;
+            best_shared = shared;
+        }
+    }
+    if (best < 0) {
+        if (d->nents == d->cents) {
+            d->cents = d->cents ? d->cents * 2 : 32;
+            d->ents = ekg_xrealloc(d->ents, d->cents * sizeof *d->ents);
+        }
+        ekg_dent *e = &d->ents[d->nents];
+        memset(e, 0, sizeof *e);
+        e->label = ekg_xstrdup(head);
+        e->cls = c->name;
+        e->head = head;
+        e->thing = 1;
+        e->redirect = -1;
+        best = (int)d->nents++;
+    }
+    for (size_t i = 0; i < n; i++)
+        add_anchor(&d->ents[best], ids[i]);
+    d->ents[best].alive = d->ents[best].nanchors > 0;
+    return best;
+}
+
+/* A word that may modify a thing's head on its left ("liaison", "new", "first"). */
+static int plain_modifier(const ekg_docx *d, size_t t)
+{
+    const char *w = low(d, t);
+    size_t n = strlen(w);
+    if (!(tflags(d, t) & EKG_TOK_WORD) || ekg_is_stopword(w))
+        return 0;
+    if (n > 3 && strcmp(w + n - 3, "ing") == 0)
+        return 0;
+    if (n > 2 && strcmp(w + n - 2, "ed") == 0)
+        return 0;
+    if (ekg_ontology_lex(d->onto, EKG_LEX_GENERIC, w, n))
+        return 0;
+    size_t nt;
+    if (ekg_ontology_triggers(d->onto, w, n, &nt) && nt)
+        return 0;
+    return 1;
+}
+
+/* Tries a thing NP headed at token h of sentence s; returns the mention end or 0. */
+static size_t thing_at(ekg_docx *d, size_t s, size_t h, size_t end)
+{
+    const ekg_class *c = thing_class(d, low(d, h), 0);
+    if (!c)
+        return 0;
+    const ekg_sentence *st = &d->seg.sents[s];
+    char *ids[16];
+    size_t nids = 0;
+    size_t t0 = h, plain = 0;
+    /* left modifiers: names (with 's), plain words */
+    while (t0 > st->t0) {
+        size_t p = t0 - 1;
+        int m = d->tok_mention[p];
+        if (m >= 0 && d->ms[m].kind == EKG_M_NAME && d->ms[m].ent >= 0 &&
+            !d->ents[d->ms[m].ent].thing && strcmp(d->ents[d->ms[m].ent].cls, "Person") != 0) {
+            if (nids < 16)
+                ids[nids++] = (char *)anchor_id(d, d->ms[m].ent);
+            t0 = d->ms[m].t0;
+            continue;
+        }
+        if ((tflags(d, p) & EKG_TOK_POSS) && p > st->t0 && d->tok_mention[p - 1] >= 0) {
+            t0 = p;
+            continue;
+        }
+        if (plain < 2 && plain_modifier(d, p) && d->tok_mention[p] < 0) {
+            plain++;
+            t0 = p;
+            continue;
+        }
+        break;
+    }
+    /* right: "in/of/for/on (the) NAME" */
+    size_t t1 = h + 1;
+    if (t1 + 1 < end && (ekg_tok_is(d, t1, "in") || ekg_tok_is(d, t1, "for") ||
+                         ekg_tok_is(d, t1, "of") || ekg_tok_is(d, t1, "on"))) {
+        size_t k = t1 + 1;
+        if (ekg_tok_is(d, k, "the"))
+            k++;
+        size_t e;
+        const ekg_name *nm = k < end ? gazetteer_at(d, k, end, EKG_NAME_NAME, &e) : NULL;
+        if (nm && strcmp(nm->known->cls, "Person") != 0) {
+            int ent = ekg_dent_add(d, NULL, NULL, nm->known);
+            ekg_dent_surface(d, ent, ekg_tok_text(d, k),
+                             d->seg.toks[e - 1].end - d->seg.toks[k].start);
+            if (nids < 16)
+                ids[nids++] = (char *)anchor_id(d, ent);
+            t1 = e;
+        }
+    }
+    /* absorb name mentions inside: they are not arguments on their own */
+    for (size_t t = t0; t < t1; t++)
+        d->tok_mention[t] = -1;
+    int ent = thing_dent(d, c, low(d, h), ids, nids);
+    size_t np0 = t0;
+    if (np0 > st->t0 && ekg_is_determiner(low(d, np0 - 1)))
+        np0--;
+    /* surface: without determiner */
+    size_t n;
+    const char *sp = span_text(d, t0, t1, &n);
+    ekg_dent_surface(d, ent, sp, n);
+    add_mention(d, t0, t1, np0, s, EKG_M_THING, ent);
+    return t1;
+}
+
+/* ---- the mention finder ---- */
+
+static int is_pronoun(const char *w)
+{
+    static const char *const l[] = {"he", "she", "him", "his", "her", "it", "its", "they",
+                                    "their", "them", NULL};
+    return in_list(w, l);
+}
+
+static int name_connector(const char *w)
+{
+    static const char *const l[] = {"of", "de", "al", "bin", "van", "von", "der", "du", "la",
+                                    "le", "da", "di", "el", "ibn", NULL};
+    return in_list(w, l);
+}
+
+/* The dent of a person already known in the document by full name or surname. */
+static int known_person(const ekg_docx *d, const char *s, size_t n)
+{
+    for (size_t i = 0; i < d->nents; i++) {
+        const ekg_dent *e = &d->ents[i];
+        if (e->redirect >= 0 || strcmp(e->cls, "Person") != 0)
+            continue;
+        size_t l = strlen(e->label);
+        if (l == n && memcmp(e->label, s, n) == 0)
+            return (int)i;
+        /* surname: the label's last word */
+        const char *sp = strrchr(e->label, ' ');
+        if (sp && strlen(sp + 1) == n && memcmp(sp + 1, s, n) == 0)
+            return (int)i;
+        /* first word for names written family name first (Xi Jinping -> Xi) */
+        sp = strchr(e->label, ' ');
+        if (sp && (size_t)(sp - e->label) == n && memcmp(e->label, s, n) == 0 &&
+            e->nsurfaces && n <= 4)
+            return (int)i;
+    }
+    return -1;
+}
+
+/* An affiliation modifier just before token t: "French", "NATO", "Japan 's". */
+static int modifier_before(ekg_docx *d, size_t sent, size_t t, size_t *np0)
+{
+    const ekg_sentence *st = &d->seg.sents[sent];
+    *np0 = t;
+    if (t <= st->t0)
+        return -1;
+    size_t p = t - 1;
+    if ((tflags(d, p) & EKG_TOK_POSS) && p > st->t0)
+        p--;
+    int m = d->tok_mention[p];
+    if (m >= 0 && d->ms[m].kind == EKG_M_NAME && d->ms[m].ent >= 0) {
+        const ekg_dent *e = &d->ents[d->ms[m].ent];
+        if (strcmp(e->cls, "Person") != 0) {
+            *np0 = d->ms[m].np0;
+            return d->ms[m].ent;
+        }
+    }
+    /* a demonym ending just before */
+    for (size_t s0 = p + 1; s0-- > st->t0 && s0 + 3 > p;) {
+        size_t e;
+        const ekg_name *nm = gazetteer_at(d, s0, p + 1, EKG_NAME_DEMONYM, &e);
+        if (nm && e == p + 1) {
+            *np0 = s0;
+            int ent = ekg_dent_add(d, NULL, NULL, nm->known);
+            return ent;
+        }
+    }
+    return -1;
+}
+
+static void sentence_mentions(ekg_docx *d, size_t s, int collect)
+{
+    const ekg_sentence *st = &d->seg.sents[s];
+    size_t end = st->t1;
+    ekg_buf b;
+    ekg_buf_init(&b);
+    for (size_t i = st->t0; i < end;) {
+        unsigned f = tflags(d, i);
+        const char *w = low(d, i);
+        size_t e;
+        if (!(f & EKG_TOK_WORD)) {
+            i++;
+            continue;
+        }
+        /* descriptors: "the (North Atlantic military) alliance", "the French leader" */
+        if (ekg_is_determiner(w) && !collect) {
+            size_t k = i + 1, found = 0;
+            for (; k < end && k < i + 5; k++) {
+                if (!(tflags(d, k) & EKG_TOK_WORD))
+                    break;
+                size_t n;
+                const ekg_name *const *c =
+                    ekg_ontology_names(d->onto, low(d, k), strlen(low(d, k)), &n);
+                for (size_t j = 0; j < n; j++)
+                    if (c[j]->kind == EKG_NAME_DESCRIPTOR) {
+                        found = k + 1;
+                        break;
+                    }
+                if (found)
+                    break;
+            }
+            if (found && !(found < end && ekg_tok_is(d, found, "of")) &&
+                !(found < end && (tflags(d, found) & EKG_TOK_POSS) == 0 && 0)) {
+                add_mention(d, i, found, i, s, EKG_M_DESCRIPTOR, -1);
+                i = found;
+                continue;
+            }
+            /* the French leader */
+            size_t de;
+            const ekg_name *dm = i + 1 < end ? gazetteer_at(d, i + 1, end, EKG_NAME_DEMONYM, &de)
+                                             : NULL;
+            int ot;
+            if (dm && de < end && (ekg_tok_is(d, de, "leader") || title_at(d, de, end, &ot) > de) &&
+                !(de + 1 < end && (tflags(d, de + 1) & EKG_TOK_CAP))) {
+                size_t te = ekg_tok_is(d, de, "leader") ? de + 1 : title_at(d, de, end, &ot);
+                int m = add_mention(d, i, te, i, s, EKG_M_DESCRIPTOR, -1);
+                d->ms[m].generic_after = ekg_dent_add(d, NULL, NULL, dm->known) + 1;
+                i = te;
+                continue;
+            }
+            /* anaphors: "the idea", "this plan" (not followed by content) */
+            size_t k2 = i + 1;
+            if (k2 < end && thing_class(d, low(d, k2), 1) &&
+                !(k2 + 1 < end && (ekg_tok_is(d, k2 + 1, "of") || ekg_tok_is(d, k2 + 1, "to") ||
+                                   ekg_tok_is(d, k2 + 1, "for") || ekg_tok_is(d, k2 + 1, "on") ||
+                                   ekg_tok_is(d, k2 + 1, "about")))) {
+                add_mention(d, i, k2 + 1, i, s, EKG_M_ANAPHOR, -1);
+                i = k2 + 1;
+                continue;
+            }
+        }
+        /* pronouns */
+        if (is_pronoun(w) && !collect) {
+            add_mention(d, i, i + 1, i, s, EKG_M_PRONOUN, -1);
+            i++;
+            continue;
+        }
+        /* gazetteer names */
+        const ekg_name *nm = gazetteer_at(d, i, end, EKG_NAME_NAME, &e);
+        if (nm) {
+            /* "the French government" style: demonym handled below */
+            int ent = ekg_dent_add(d, NULL, NULL, nm->known);
+            size_t n;
+            const char *sp = span_text(d, i, e, &n);
+            ekg_dent_surface(d, ent, sp, n);
+            size_t np0 = i;
+            if (np0 > st->t0 && ekg_is_determiner(low(d, np0 - 1)))
+                np0--;
+            if (!collect)
+                add_mention(d, i, e, np0, s, EKG_M_NAME, ent);
+            i = e;
+            continue;
+        }
+        /* demonym + government: the country */
+        const ekg_name *dm = gazetteer_at(d, i, end, EKG_NAME_DEMONYM, &e);
+        if (dm && e < end &&
+            (ekg_tok_is(d, e, "government") || ekg_tok_is(d, e, "authorities") ||
+             ekg_tok_is(d, e, "administration") || ekg_tok_is(d, e, "leadership"))) {
+            int ent = ekg_dent_add(d, NULL, NULL, dm->known);
+            size_t n;
+            const char *sp = span_text(d, i, e + 1, &n);
+            ekg_dent_surface(d, ent, sp, n);
+            if (!collect)
+                add_mention(d, i, e + 1, i, s, EKG_M_NAME, ent);
+            i = e + 1;
+            continue;
+        }
+        /* things */
+        if (!collect && (e = thing_at(d, s, i, end)) != 0) {
+            i = e;
+            continue;
+        }
+        /* unknown proper names */
+        if ((f & EKG_TOK_CAP) && !(f & EKG_TOK_NUM)) {
+            size_t r = i;
+            while (r < end) {
+                if ((tflags(d, r) & EKG_TOK_CAP) && !(tflags(d, r) & EKG_TOK_NUM)) {
+                    size_t ge;
+                    if (r > i && (gazetteer_at(d, r, end, EKG_NAME_NAME, &ge) ||
+                                  gazetteer_at(d, r, end, EKG_NAME_DEMONYM, &ge)))
+                        break;
+                    r++;
+                } else if (r > i && r + 1 < end && name_connector(low(d, r)) &&
+                           (tflags(d, r + 1) & EKG_TOK_CAP)) {
+                    r++;
+                } else {
+                    break;
+                }
+                if (r - i >= 8)
+                    break;
+            }
+            while (r > i + 1 && name_connector(low(d, r - 1)))
+                r--;
+            /* titles: peel them off the front, or take a lower-case title before */
+            int org_title = 0;
+            size_t tstart = i, tend = i;
+            for (size_t k = i; k < r;) {
+                size_t te = title_at(d, k, r, &org_title);
+                if (te == k)
+                    break;
+                tend = k = te;
+            }
+            if (tend == i && i > st->t0) {   /* "NATO chief Jens Stoltenberg" */
+                for (size_t k = i > st->t0 + 3 ? i - 3 : st->t0; k < i; k++) {
+                    if (title_at(d, k, i, &org_title) == i) {
+                        tstart = k;
+                        tend = i;
+                        break;
+                    }
+                }
+            }
+            size_t n0 = tend > i ? tend : i;
+            size_t nlen = r > n0 ? r - n0 : 0;
+            int has_title = tend > tstart;
+            ekg_buf_clear(&b);
+            int orghead = 0;
+            for (size_t k = i; k < r; k++)
+                if (ekg_ontology_lex(d->onto, EKG_LEX_ORG_HEAD, low(d, k), strlen(low(d, k))))
+                    orghead = 1;
+            int ent = -1;
+            size_t mstart = n0, mend = r;
+            size_t n;
+            const char *sp = nlen ? span_text(d, n0, r, &n) : NULL;
+            if (orghead && !has_title && r - i >= 2 && !st->title && (i > st->t0 || r - i >= 3)) {
+                sp = span_text(d, i, r, &n);
+                mstart = i;
+                ekg_buf_put(&b, sp, n);
+                ent = ekg_dent_add(d, b.data, "Organization", NULL);
+            } else if (has_title && nlen >= 1 && nlen <= 4 && !st->title &&
+                       !(nlen == 1 && (tflags(d, n0) & EKG_TOK_ALLCAP))) {
+                int kp = known_person(d, sp, n);
+                if (kp >= 0) {
+                    ent = kp;
+                } else {
+                    ekg_buf_put(&b, sp, n);
+                    ent = ekg_dent_add(d, b.data, "Person", NULL);
+                }
+                size_t np0;
+                int org = modifier_before(d, s, tstart, &np0);
+                size_t rl;
+                const char *role = span_text(d, tstart, tend, &rl);
+                if (org >= 0 && !org_title)
+                    add_affil(d, ent, org, role, rl);
+                else if (org >= 0)
+                    add_affil(d, ent, org, role, rl);
+                else
+                    add_affil(d, ent, ent, role, rl);   /* role only: kept as self */
+                mstart = n0;
+                if (!collect) {
+                    ekg_dent_surface(d, ent, sp, n);
+                    int m = add_mention(d, n0, r, np0 < tstart ? np0 : tstart, s, EKG_M_NAME,
+                                        ent);
+                    (void)m;
+                }
+                i = r;
+                continue;
+            } else if (nlen >= 1 && nlen <= 4) {
+                int kp = known_person(d, sp, n);
+                if (kp < 0 && nlen > 1) {   /* "Emmanuel Macron" after a surname-only? no */
+                    kp = -1;
+                }
+                ent = kp;
+            }
+            if (ent >= 0 && !collect) {
+                sp = span_text(d, mstart, mend, &n);
+                ekg_dent_surface(d, ent, sp, n);
+                size_t np0 = mstart;
+                if (np0 > st->t0 && ekg_is_determiner(low(d, np0 - 1)))
+                    np0--;
+                add_mention(d, mstart, mend, np0, s, EKG_M_NAME, ent);
+            }
+            i = r > i ? r : i + 1;
+            continue;
+        }
+        i++;
+    }
+    ekg_buf_free(&b);
+}
+
+void ekg_find_mentions(ekg_docx *d)
+{
+    d->tok_mention = ekg_xmalloc((d->seg.ntoks + 1) * sizeof *d->tok_mention);
+    for (size_t t = 0; t < d->seg.ntoks; t++)
+        d->tok_mention[t] = -1;
+    /* pass 1: people typed by their titles, so that surnames and headlines find them */
+    for (size_t s = 0; s < d->seg.nsents; s++)
+        if (!d->seg.sents[s].title)
+            sentence_mentions(d, s, 1);
+    for (size_t t = 0; t < d->seg.ntoks; t++)
+        d->tok_mention[t] = -1;
+    d->nms = 0;
+    for (size_t s = 0; s < d->seg.nsents; s++)
+        sentence_mentions(d, s, 0);
+    /* role-only affiliations (person -> itself) are dropped now */
+    for (size_t i = 0; i < d->nents; i++) {
+        ekg_dent *e = &d->ents[i];
+        size_t k = 0;
+        for (size_t j = 0; j < e->naffil; j++) {
+            if (e->affil[j] == (int)i) {
+                free(e->roles[j]);
+                continue;
+            }
+            e->affil[k] = e->affil[j];
+            e->roles[k++] = e->roles[j];
+        }
+        e->naffil = k;
+    }
+}

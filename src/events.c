@@ -1,0 +1,652 @@
+/*
+ * events.c - events: triggers read from the ontology, their actor and target
+ * (active and passive voice, by-agents, relative clauses, coordination,
+ * reported speech, infinitival complements, nominalisations, predicatives),
+ * polarity, modality, time and place.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+
+#define MAX_ARGS 6
+
+static const char *low(const ekg_docx *d, size_t t)
+{
+    return d->seg.toks[t].low;
+}
+
+static unsigned tflags(const ekg_docx *d, size_t t)
+{
+    return d->seg.toks[t].flags;
+}
+
+static int is(const ekg_docx *d, size_t t, const char *w)
+{
+    return strcmp(low(d, t), w) == 0;
+}
+
+static int is_adverb(const ekg_docx *d, size_t t)
+{
+    static const char *const l[] = {"also", "initially", "originally", "still", "already",
+                                    "later", "then", "reportedly", "repeatedly", "fiercely",
+                                    "strongly", "now", "again", "once", "further", "jointly",
+                                    "formally", "publicly", "openly", "recently", "since",
+                                    "previously", "first", "just", "even", "effectively",
+                                    "rather", "actively", "firmly", "officially", NULL};
+    const char *w = low(d, t);
+    size_t n = strlen(w);
+    if (n > 4 && strcmp(w + n - 2, "ly") == 0 && (tflags(d, t) & EKG_TOK_WORD))
+        return 1;
+    for (int i = 0; l[i]; i++)
+        if (strcmp(w, l[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_aux(const char *w)
+{
+    static const char *const l[] = {"has", "have", "had", "will", "would", "could", "can",
+                                    "may", "might", "must", "should", "shall", "does", "do",
+                                    "did", "n't", "not", "never", NULL};
+    for (int i = 0; l[i]; i++)
+        if (strcmp(w, l[i]) == 0)
+            return 1;
+    return ekg_is_copula(w);
+}
+
+static int clause_boundary(const ekg_docx *d, size_t t)
+{
+    static const char *const l[] = {";", ":", "which", "who", "whom", "because", "but",
+                                    "while", "although", "though", "whereas", "unless",
+                                    "when", "where", "if", "(", ")", "--", "however", NULL};
+    const char *w = low(d, t);
+    for (int i = 0; l[i]; i++)
+        if (strcmp(w, l[i]) == 0)
+            return 1;
+    return (tflags(d, t) & EKG_TOK_QUOTE) != 0;
+}
+
+/* The resolved dent of mention m, or -1. */
+static int ment(const ekg_docx *d, int m)
+{
+    if (m < 0)
+        return -1;
+    int e = ekg_dent_find(d->ents, d->ms[m].ent);
+    if (e < 0 || !d->ents[e].alive)
+        return -1;
+    return e;
+}
+
+static int is_generic(const ekg_docx *d, size_t t)
+{
+    const char *w = low(d, t);
+    return ekg_ontology_lex(d->onto, EKG_LEX_GENERIC, w, strlen(w));
+}
+
+/* ---- subjects ---- */
+
+/* Mentions coordinated before mention m ("Kishida and Yoon"): appended to out. */
+static size_t coordinated_before(const ekg_docx *d, int m, size_t t0, int *out, size_t n)
+{
+    for (;;) {
+        size_t p = d->ms[m].np0;
+        if (p <= t0 + 1 || n >= MAX_ARGS)
+            return n;
+        if (!is(d, p - 1, "and") && !is(d, p - 1, ","))
+            return n;
+        int prev = d->tok_mention[p - 2];
+        if (prev < 0 || ment(d, prev) < 0)
+            return n;
+        size_t q = d->ms[prev].np0;
+        if (q > t0 && ekg_is_preposition(low(d, q - 1)))
+            return n;
+        out[n++] = prev;
+        m = prev;
+    }
+}
+
+/*
+ * The subject of the verb at token v: the nearest mention to its left that
+ * is not the object of a preposition nor a possessor; a relative pronoun
+ * takes its antecedent. Coordinated subjects are returned too.
+ */
+static size_t find_subject(const ekg_docx *d, size_t s, size_t v, int *out, int *relative,
+                           int *possessor_generic)
+{
+    const ekg_sentence *st = &d->seg.sents[s];
+    *relative = 0;
+    for (size_t t = v; t-- > st->t0 && v - t < 30;) {
+        const char *w = low(d, t);
+        if (strcmp(w, "which") == 0 || strcmp(w, "who") == 0 ||
+            (strcmp(w, "that") == 0 && t > st->t0 && d->tok_mention[t - 1] >= 0)) {
+            /* relative clause: the antecedent before the pronoun */
+            size_t a = t;
+            if (a > st->t0 && is(d, a - 1, ","))
+                a--;
+            if (a > st->t0 && d->tok_mention[a - 1] >= 0 && ment(d, d->tok_mention[a - 1]) >= 0) {
+                out[0] = d->tok_mention[a - 1];
+                *relative = 1;
+                return 1;
+            }
+            return 0;
+        }
+        if (strcmp(w, ";") == 0 || strcmp(w, ":") == 0)
+            return 0;
+        int m = d->tok_mention[t];
+        if (m < 0)
+            continue;
+        t = d->ms[m].t0;   /* continue from the mention's start */
+        size_t np0 = d->ms[m].np0;
+        if (np0 > st->t0 && ekg_is_preposition(low(d, np0 - 1)) &&
+            !(is(d, np0 - 1, "for") && np0 >= 1))
+            continue;
+        if (d->ms[m].t1 < st->t1 && (tflags(d, d->ms[m].t1) & EKG_TOK_POSS)) {
+            /* "NATO's plan ..." : remember it as a possible agent */
+            if (possessor_generic && d->ms[m].t1 + 1 < st->t1 &&
+                (is_generic(d, d->ms[m].t1 + 1) || d->ms[m].t1 + 2 < st->t1))
+                *possessor_generic = m;
+            continue;
+        }
+        if (d->ms[m].kind == EKG_M_PRONOUN && (is(d, d->ms[m].t0, "its") ||
+                                               is(d, d->ms[m].t0, "his") ||
+                                               is(d, d->ms[m].t0, "their") ||
+                                               is(d, d->ms[m].t0, "her")))
+            continue;
+        if (ment(d, m) < 0)
+            return 0;
+        out[0] = m;
+        return coordinated_before(d, m, st->t0, out, 1);
+    }
+    return 0;
+}
+
+/* ---- objects ---- */
+
+static int blocked_preposition(const char *w)
+{
+    static const char *const l[] = {"in", "at", "during", "until", "since", "after", "before",
+                                    "from", "by", "near", "within", "across", "over", "under",
+                                    "through", "into", "than", "like", "including", "despite",
+                                    "amid", "without", "as", NULL};
+    for (int i = 0; l[i]; i++)
+        if (strcmp(w, l[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/*
+ * The object after token j: the first mention in the clause that is not in
+ * a locative or temporal phrase; through a generic noun ("a decision on",
+ * "the idea of", "plans to establish") a thing is preferred.
+ */
+static size_t find_object(const ekg_docx *d, size_t s, size_t j, int *out)
+{
+    const ekg_sentence *st = &d->seg.sents[s];
+    int first = -1, thing = -1, generic = 0;
+    size_t t;
+    for (t = j; t < st->t1 && t < j + 18; t++) {
+        if (t > j && (clause_boundary(d, t) || is(d, t, ",") || is(d, t, ".")))
+            break;
+        if (is(d, t, "that") && t == j)
+            break;
+        if (is(d, t, "that") && !(t + 1 < st->t1 && d->tok_mention[t + 1] >= 0 &&
+                                  d->ms[d->tok_mention[t + 1]].kind == EKG_M_ANAPHOR))
+            break;
+        int m = d->tok_mention[t];
+        if (m < 0) {
+            if (is_generic(d, t))
+                generic = 1;
+            continue;
+        }
+        size_t np0 = d->ms[m].np0;
+        t = d->ms[m].t1 - 1;
+        if (np0 > st->t0 && np0 > j && blocked_preposition(low(d, np0 - 1)))
+            continue;
+        if (d->ms[m].t1 < st->t1 && (tflags(d, d->ms[m].t1) & EKG_TOK_POSS)) {
+            /* a possessor: "Japan's decision to ..." is about Japan unless a thing follows */
+            if (first < 0 && ment(d, m) >= 0)
+                first = m;
+            generic = 1;
+            continue;
+        }
+        if (ment(d, m) < 0)
+            continue;
+        if (d->ms[m].kind == EKG_M_PRONOUN && (is(d, d->ms[m].t0, "its") ||
+                                               is(d, d->ms[m].t0, "his") ||
+                                               is(d, d->ms[m].t0, "their")))
+            continue;
+        if (first < 0 || (first >= 0 && d->ms[first].t1 < st->t1 &&
+                          (tflags(d, d->ms[first].t1) & EKG_TOK_POSS) && 0))
+            first = first < 0 ? m : first;
+        if (thing < 0 && d->ents[ment(d, m)].thing)
+            thing = m;
+        if (!generic)
+            break;
+    }
+    int pick = (generic && thing >= 0) ? thing : first;
+    if (pick < 0)
+        return 0;
+    out[0] = pick;
+    size_t n = 1;
+    /* coordinated objects: "South Korea and Australia" */
+    int m = pick;
+    while (n < MAX_ARGS) {
+        size_t e = d->ms[m].t1;
+        if (e + 1 >= st->t1 || !(is(d, e, "and") || is(d, e, ",") || is(d, e, "or")))
+            break;
+        size_t k = e + 1;
+        if (ekg_is_determiner(low(d, k)))
+            k++;
+        if (k >= st->t1 || d->tok_mention[k] < 0 || ment(d, d->tok_mention[k]) < 0)
+            break;
+        int next = d->tok_mention[k];
+        if (d->ents[ment(d, next)].thing != d->ents[ment(d, pick)].thing)
+            break;
+        out[n++] = next;
+        m = next;
+    }
+    return n;
+}
+
+/* The mention after "by" following token j (passive agent), or -1. */
+static int by_agent(const ekg_docx *d, size_t s, size_t j)
+{
+    const ekg_sentence *st = &d->seg.sents[s];
+    size_t t = j;
+    while (t < st->t1 && is_adverb(d, t))
+        t++;
+    if (t + 1 >= st->t1 || !is(d, t, "by"))
+        return -1;
+    t++;
+    if (ekg_is_determiner(low(d, t)) && t + 1 < st->t1)
+        t++;
+    int m = d->tok_mention[t];
+    return ment(d, m) >= 0 ? m : -1;
+}
+
+/* ---- polarity, modality, time ---- */
+
+static int lex_at(const ekg_docx *d, ekg_lex_kind k, size_t t, size_t end, size_t *len)
+{
+    char buf[128];
+    for (size_t n = 3; n >= 1; n--) {
+        if (t + n > end)
+            continue;
+        size_t pos = 0;
+        int ok = 1;
+        for (size_t i = 0; i < n && ok; i++) {
+            const char *w = low(d, t + i);
+            size_t l = strlen(w);
+            if (pos + l + 2 > sizeof buf) {
+                ok = 0;
+                break;
+            }
+            if (i)
+                buf[pos++] = ' ';
+            memcpy(buf + pos, w, l);
+            pos += l;
+        }
+        buf[pos] = '\0';
+        if (ok && ekg_ontology_lex(d->onto, k, buf, pos)) {
+            *len = n;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int window_has(const ekg_docx *d, ekg_lex_kind k, size_t from, size_t to)
+{
+    for (size_t t = from; t < to; t++) {
+        size_t n;
+        if (lex_at(d, k, t, to, &n))
+            return 1;
+    }
+    return 0;
+}
+
+static long days_from_civil(int y, int m, int dd)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, char out[11])
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long dd = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp + (mp < 10 ? 3 : -9);
+    y += m <= 2;
+    char buf[48];
+    snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", (y % 10000 + 10000) % 10000, m % 100,
+             dd % 100);
+    memcpy(out, buf, 10);
+    out[10] = '\0';
+}
+
+/* An explicit time in the sentence, normalised against the publication date. */
+static int sentence_date(const ekg_docx *d, size_t s, char out[11])
+{
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
+                                       "friday", "saturday", "sunday"};
+    const ekg_sentence *st = &d->seg.sents[s];
+    const char *pub = d->pubdate;
+    for (size_t t = st->t0; t < st->t1; t++) {
+        if (!is(d, t, "on") || t + 1 >= st->t1)
+            continue;
+        const char *w = low(d, t + 1);
+        for (int k = 0; k < 7 && pub; k++)
+            if (strcmp(w, days[k]) == 0) {
+                int y, m, dd;
+                if (sscanf(pub, "%d-%d-%d", &y, &m, &dd) != 3)
+                    return 0;
+                long z = days_from_civil(y, m, dd);
+                long wd = (z + 3) % 7;   /* 1970-01-01 was a Thursday: Monday = 0 */
+                if (wd < 0)
+                    wd += 7;
+                long back = (wd - k + 7) % 7;
+                civil_from_days(z - back, out);
+                return 1;
+            }
+        /* "on July 11" */
+        const char *p = d->text->fold + d->seg.toks[t + 1].start;
+        size_t n = d->seg.sents[s].end - d->seg.toks[t + 1].start;
+        char buf[11];
+        if (ekg_parse_date(p, n, buf)) {
+            if (strncmp(buf, "0000", 4) == 0) {
+                if (!pub)
+                    continue;
+                memcpy(buf, pub, 4);
+            }
+            memcpy(out, buf, 11);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- adding an event ---- */
+
+typedef struct found {
+    const ekg_relation *rel;
+    size_t s, t0, t1;          /* trigger tokens */
+    const char *rule;
+    double confidence;
+    int relative;
+} found;
+
+static int actor_dent(ekg_docx *d, int m)
+{
+    int e = ment(d, m);
+    if (e < 0 || d->ents[e].thing)
+        return -1;
+    /* a capital acting stands for its country ("Beijing said") */
+    const ekg_known *k = d->ents[e].known;
+    if (k && k->country && strcmp(d->ents[e].cls, "City") == 0) {
+        const ekg_known *c = ekg_ontology_known(d->onto, k->country);
+        if (c && c->capital && strcmp(c->capital, k->id) == 0)
+            return ekg_dent_add(d, NULL, NULL, c);
+    }
+    return e;
+}
+
+static void emit(ekg_docx *d, const found *f, int actor_m, int target_m)
+{
+    int a = actor_dent(d, actor_m);
+    int t = target_m >= 0 ? ment(d, target_m) : -1;
+    if (a < 0 || (target_m >= 0 && t < 0) || a == t)
+        return;
+    if (t >= 0 && !d->ents[t].thing && strcmp(d->ents[t].cls, "Person") != 0 &&
+        actor_dent(d, target_m) == a)
+        return;
+    const ekg_sentence *st = &d->seg.sents[f->s];
+    size_t from = f->t0 > st->t0 + 5 ? f->t0 - 5 : st->t0;
+    if (actor_m >= 0 && d->ms[actor_m].t1 <= f->t0 && d->ms[actor_m].t1 > from)
+        from = d->ms[actor_m].t1;
+    /* polarity */
+    ekg_polarity pol = window_has(d, EKG_LEX_NEGATION, from, f->t0) ? EKG_NEGATIVE : EKG_POSITIVE;
+    /* modality */
+    ekg_modality mod = EKG_ASSERTED;
+    int hedged = window_has(d, EKG_LEX_HEDGE, from, f->t0);
+    for (size_t k = st->t0; k < st->t1; k++)
+        if (is(d, k, "if") || is(d, k, "?") || is(d, k, "whether"))
+            hedged = 1;
+    if (hedged)
+        mod = EKG_HEDGED;
+    else if (window_has(d, EKG_LEX_PLAN, from, f->t0 + 1) ||
+             (f->t0 > st->t0 && is(d, f->t0 - 1, "to")))
+        mod = EKG_PLANNED;
+    else {
+        for (size_t k = st->t0; k < st->t1; k++) {
+            size_t n;
+            if ((k < f->t0 || k >= f->t1) && lex_at(d, EKG_LEX_REPORTING, k, k + 1, &n)) {
+                mod = EKG_REPORTED;
+                break;
+            }
+            if (is(d, k, "according") && k + 1 < st->t1 && is(d, k + 1, "to")) {
+                mod = EKG_REPORTED;
+                break;
+            }
+        }
+    }
+    /* the mention */
+    const ekg_text *tx = d->text;
+    uint32_t ts = d->seg.toks[f->t0].start, te = d->seg.toks[f->t1 - 1].end;
+    ekg_mention m;
+    memset(&m, 0, sizeof m);
+    m.doc = d->doc;
+    m.start = tx->cp[ts];
+    m.end = tx->cp[te];
+    char *sentence = ekg_xstrndup(tx->utf8 + tx->src[st->start],
+                                  tx->src[st->end] - tx->src[st->start]);
+    char *trigger = ekg_xstrndup(tx->utf8 + tx->src[ts], tx->src[te] - tx->src[ts]);
+    m.sentence = sentence;
+    m.trigger = trigger;
+    m.rule = f->rule;
+    char date[11];
+    m.date = sentence_date(d, f->s, date) ? date : NULL;
+    m.modality = mod;
+    double conf = f->confidence;
+    if (d->ms[actor_m].kind != EKG_M_NAME)
+        conf -= 0.1;
+    if (target_m >= 0 && d->ms[target_m].kind != EKG_M_NAME &&
+        d->ms[target_m].kind != EKG_M_THING)
+        conf -= 0.1;
+    if (mod == EKG_HEDGED)
+        conf -= 0.1;
+    ekg_entity *ae = ekg_docx_entity(d, a);
+    ekg_entity *tg = t >= 0 ? ekg_docx_entity(d, t) : NULL;
+    if (ae && (tg || t < 0))
+        ekg_graph_event_add(d->g, f->rel, ae, tg, pol, &m, conf,
+                            pol == EKG_POSITIVE && mod != EKG_HEDGED && tg != NULL);
+    free(sentence);
+    free(trigger);
+}
+
+static void emit_all(ekg_docx *d, const found *f, const int *actors, size_t na,
+                     const int *targets, size_t nt)
+{
+    if (f->rel->symmetric && nt == 0 && na >= 2) {
+        /* "Stoltenberg and Kishida sealed ...": between the coordinated subjects */
+        for (size_t i = 1; i < na; i++)
+            emit(d, f, actors[na - 1], actors[na - 1 - i]);
+        return;
+    }
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nt; j++)
+            emit(d, f, actors[i], targets[j]);
+}
+
+/* Is the trigger at t used as a noun here ("the plan", "opposed plans")? */
+static int noun_context(const ekg_docx *d, size_t s, size_t t)
+{
+    const ekg_sentence *st = &d->seg.sents[s];
+    if (t <= st->t0)
+        return 0;
+    const char *p = low(d, t - 1);
+    if (ekg_is_determiner(p) || (tflags(d, t - 1) & EKG_TOK_POSS))
+        return 1;
+    size_t n;
+    if (ekg_ontology_triggers(d->onto, p, strlen(p), &n) && n)
+        return 1;
+    return 0;
+}
+
+static size_t match_trigger(const ekg_docx *d, const ekg_trigger *tr, size_t t, size_t end)
+{
+    const char *w = tr->words;
+    size_t k = t;
+    while (*w) {
+        const char *sp = strchr(w, ' ');
+        size_t n = sp ? (size_t)(sp - w) : strlen(w);
+        if (k >= end || strlen(low(d, k)) != n || memcmp(low(d, k), w, n) != 0)
+            return 0;
+        k++;
+        w += n;
+        if (*w == ' ')
+            w++;
+    }
+    return k;
+}
+
+static void sentence_events(ekg_docx *d, size_t s)
+{
+    const ekg_sentence *st = &d->seg.sents[s];
+    for (size_t t = st->t0; t < st->t1; t++) {
+        if (!(tflags(d, t) & EKG_TOK_WORD) || d->tok_mention[t] >= 0)
+            continue;
+        size_t n;
+        const char *w = low(d, t);
+        const ekg_trigger *const *c = ekg_ontology_triggers(d->onto, w, strlen(w), &n);
+        const ekg_trigger *best = NULL;
+        size_t best_end = 0;
+        for (size_t i = 0; i < n; i++) {
+            size_t e = match_trigger(d, c[i], t, st->t1);
+            if (e > best_end || (e == best_end && best && c[i]->kind < best->kind)) {
+                best = c[i];
+                best_end = e;
+            }
+        }
+        if (!best)
+            continue;
+        found f = {best->rel, s, t, best_end, "", 0.9, 0};
+        int actors[MAX_ARGS], targets[MAX_ARGS];
+        size_t na = 0, nt = 0;
+        int rel = 0, poss = -1;
+
+        /* auxiliaries and adverbs before the trigger */
+        size_t p = t;
+        while (p > st->t0 && is_adverb(d, p - 1))
+            p--;
+        int after_be = p > st->t0 && ekg_is_copula(low(d, p - 1));
+
+        if (best->kind == EKG_TRIG_NOUN) {
+            /* "X's opposition to Y", "its cooperation with Y" */
+            size_t q = t;
+            while (q > st->t0 && q + 2 > t && !(tflags(d, q - 1) & EKG_TOK_POSS) &&
+                   !(d->tok_mention[q - 1] >= 0 &&
+                     d->ms[d->tok_mention[q - 1]].kind == EKG_M_PRONOUN))
+                q--;
+            int owner = -1;
+            if (q > st->t0 && (tflags(d, q - 1) & EKG_TOK_POSS) && q >= st->t0 + 2)
+                owner = d->tok_mention[q - 2];
+            else if (q > st->t0 && d->tok_mention[q - 1] >= 0)
+                owner = d->tok_mention[q - 1];
+            if (owner < 0 || ment(d, owner) < 0)
+                continue;
+            if (best_end >= st->t1 || !ekg_is_preposition(low(d, best_end)))
+                if (!(best_end < st->t1 && is(d, best_end, "to")))
+                    continue;
+            actors[na++] = owner;
+            nt = find_object(d, s, best_end, targets);
+            f.rule = "nominal: X's N prep Y";
+            f.confidence = 0.75;
+        } else if (best->kind == EKG_TRIG_PREDICATIVE) {
+            if (!after_be)
+                continue;
+            na = find_subject(d, s, p - 1, actors, &rel, NULL);
+            nt = find_object(d, s, best_end, targets);
+            f.rule = "predicative: X is ADJ to Y";
+            f.confidence = 0.85;
+        } else {
+            if (noun_context(d, s, t))
+                continue;
+            int participle = best->form == 2 || best->form == 3;
+            int agent = participle ? by_agent(d, s, best_end) : -1;
+            int coordinated_passive = participle && agent >= 0 && p > st->t0 &&
+                                      (is(d, p - 1, "and") || is(d, p - 1, "or") ||
+                                       is(d, p - 1, ","));
+            if (participle && (after_be || coordinated_passive ||
+                               (agent >= 0 && p > st->t0 && !is_aux(low(d, p - 1)) &&
+                                d->tok_mention[p - 1] >= 0))) {
+                /* passive: the subject is the target, the by-agent the actor */
+                size_t subj_from = after_be ? p - 1 : p;
+                if (coordinated_passive) {
+                    /* "... blocked by France and criticised by China": the earlier passive's subject */
+                    size_t q = p - 1;
+                    while (q > st->t0 && !is(d, q, "by"))
+                        q--;
+                    subj_from = q;
+                    while (subj_from > st->t0 && !ekg_is_copula(low(d, subj_from - 1)))
+                        subj_from--;
+                    if (subj_from > st->t0)
+                        subj_from--;
+                }
+                nt = find_subject(d, s, subj_from, targets, &rel, &poss);
+                if (nt == 0 && poss < 0)
+                    continue;
+                if (nt == 1 && d->tok_mention[d->ms[targets[0]].t0] >= 0 && 0)
+                    continue;
+                if (agent >= 0) {
+                    actors[na++] = agent;
+                    f.rule = rel ? "passive relative clause with by-agent" : "passive with by-agent";
+                    f.confidence = rel ? 0.8 : 0.85;
+                } else if (poss >= 0) {
+                    /* agentless: "NATO's plan to ... has been postponed" */
+                    int obj[MAX_ARGS];
+                    size_t no = find_object(d, s, d->ms[poss].t1, obj);
+                    if (!no)
+                        continue;
+                    actors[na++] = poss;
+                    nt = no;
+                    memcpy(targets, obj, no * sizeof *obj);
+                    f.rule = "agentless passive, possessor as agent";
+                    f.confidence = 0.6;
+                } else {
+                    continue;
+                }
+            } else {
+                na = find_subject(d, s, p, actors, &rel, NULL);
+                nt = find_object(d, s, best_end, targets);
+                f.rule = rel ? "active, relative clause subject" : "active: subject verb object";
+                if (p > st->t0 && is(d, p - 1, "to"))
+                    f.rule = "infinitival complement";
+            }
+        }
+        f.relative = rel;
+        if (!na)
+            continue;
+        if (!nt && !(f.rel->symmetric && na >= 2))
+            continue;
+        emit_all(d, &f, actors, na, targets, nt);
+        t = best_end - 1;
+    }
+}
+
+void ekg_find_events(ekg_docx *d)
+{
+    for (size_t s = 0; s < d->seg.nsents; s++)
+        sentence_events(d, s);
+}

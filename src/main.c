@@ -1,0 +1,474 @@
+/*
+ * main.c - the ekg command line. Everything else is the library.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ekg.h"
+
+static const char *progname = "ekg";
+static int quiet;
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "Usage: ekg [OPTION]... FILE...      read plain-text news articles ('-' = stdin)\n"
+            "       ekg --jsonl FILE [OPTION]... read JSON Lines {\"id\",\"text\",...}\n"
+            "       ekg --clean FILE             print the article text kept from a page\n"
+            "\n"
+            "Reads English news, finds entities and events, merges them into one event\n"
+            "knowledge graph and writes it as Turtle, N-Triples, N-Quads, JSON-LD or DOT.\n"
+            "\n"
+            "Input:\n"
+            "  -j, --jsonl FILE          JSON Lines input: one object a line with \"id\" and\n"
+            "                            \"text\", optional \"title\", \"date\", \"url\", \"source\"\n"
+            "      --clean FILE          print the text the boilerplate stage keeps, and exit\n"
+            "      --ontology DIR        read the ontology from DIR (default: $EKG_ONTOLOGY,\n"
+            "                            else the installed copy)\n"
+            "      --reference-date D    YYYY-MM-DD completing dates without a year\n"
+            "                            (default: $SOURCE_DATE_EPOCH, else today)\n"
+            "Output:\n"
+            "  -o, --out DIR             write DIR/graph.{ttl,nt,nq,jsonld,dot} and graph.svg\n"
+            "  -f, --format FMT          one format: ttl, nt, nq, jsonld, dot, csv\n"
+            "      --output FILE         where --format writes ('-' = stdout, the default)\n"
+            "      --explain             print, for each event, the rule and words behind it\n"
+            "      --stats               print counts and speed to stderr\n"
+            "  -q, --quiet               no warnings or progress on stderr\n"
+            "  -h, --help                this help\n"
+            "  -V, --version             the version\n"
+            "\n"
+            "Files are written to a temporary file and renamed when complete.\n"
+            "\n"
+            "Exit status: 0 success; 1 failure; 2 bad command line; 3 bad or unreadable\n"
+            "input; 4 ontology not loadable; 5 output not writable.\n");
+}
+
+#ifdef __GNUC__
+__attribute__((format(printf, 5, 6)))
+#endif
+static void set_error(ekg_error *err, const char *source, int line, int column, const char *fmt,
+                      ...)
+{
+    if (err->set)
+        return;
+    err->set = 1;
+    err->line = line;
+    err->column = column;
+    snprintf(err->source, sizeof err->source, "%s", source);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->text, sizeof err->text, fmt, ap);
+    va_end(ap);
+}
+
+static void report(const char *level, const ekg_error *err)
+{
+    if (err->source[0] && err->line > 0)
+        fprintf(stderr, "%s: %s: %s:%d:%d: %s\n", progname, level, err->source, err->line,
+                err->column, err->text);
+    else if (err->source[0])
+        fprintf(stderr, "%s: %s: %s: %s\n", progname, level, err->source, err->text);
+    else
+        fprintf(stderr, "%s: %s: %s\n", progname, level, err->text);
+}
+
+static void on_log(void *data, ekg_log_level level, const char *source, int line, int column,
+                   const char *message)
+{
+    (void)data;
+    if (quiet && level < EKG_LOG_ERROR)
+        return;
+    const char *lv = level == EKG_LOG_ERROR ? "error" : level == EKG_LOG_WARNING ? "warning"
+                                                                                : "info";
+    if (source && line > 0)
+        fprintf(stderr, "%s: %s: %s:%d:%d: %s\n", progname, lv, source, line, column, message);
+    else if (source)
+        fprintf(stderr, "%s: %s: %s: %s\n", progname, lv, source, message);
+    else
+        fprintf(stderr, "%s: %s: %s\n", progname, lv, message);
+}
+
+/* Reads a whole file ('-' = stdin). Returns NULL and fills err on failure. */
+static char *read_file(const char *path, size_t *len, ekg_error *err)
+{
+    FILE *f = stdin;
+    if (strcmp(path, "-") != 0) {
+        struct stat st;
+        if (stat(path, &st) != 0) {
+            snprintf(err->text, sizeof err->text, "%s", strerror(errno));
+            goto fail;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            snprintf(err->text, sizeof err->text, "is a directory");
+            goto fail;
+        }
+        f = fopen(path, "rb");
+        if (!f) {
+            snprintf(err->text, sizeof err->text, "%s", strerror(errno));
+            goto fail;
+        }
+    }
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    if (!buf) {
+        snprintf(err->text, sizeof err->text, "out of memory");
+        goto fail_close;
+    }
+    for (;;) {
+        if (n == cap) {
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                snprintf(err->text, sizeof err->text, "out of memory");
+                goto fail_close;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t r = fread(buf + n, 1, cap - n, f);
+        n += r;
+        if (r == 0)
+            break;
+    }
+    if (ferror(f)) {
+        snprintf(err->text, sizeof err->text, "read error: %s", strerror(errno));
+        free(buf);
+        goto fail_close;
+    }
+    if (f != stdin)
+        fclose(f);
+    *len = n;
+    return buf;
+fail_close:
+    if (f != stdin)
+        fclose(f);
+fail:
+    err->set = 1;
+    snprintf(err->source, sizeof err->source, "%s", path);
+    return NULL;
+}
+
+/* The document id of a path: its file name. */
+static const char *doc_id(const char *path)
+{
+    if (strcmp(path, "-") == 0)
+        return "stdin";
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+static int add_jsonl(ekg_graph *g, const char *path, ekg_error *err)
+{
+    size_t len;
+    char *buf = read_file(path, &len, err);
+    if (!buf)
+        return -1;
+    const char *src = strcmp(path, "-") == 0 ? "stdin" : path;
+    size_t line = 0;
+    int rc = 0;
+    for (size_t pos = 0; pos < len && rc == 0;) {
+        size_t end = pos;
+        while (end < len && buf[end] != '\n')
+            end++;
+        line++;
+        size_t a = pos, b = end;
+        while (a < b && (buf[a] == ' ' || buf[a] == '\t' || buf[a] == '\r'))
+            a++;
+        pos = end + 1;
+        if (a == b)
+            continue;
+        json_error_t je;
+        json_t *o = json_loadb(buf + a, end - a, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
+        if (!o) {
+            set_error(err, src, (int)line, je.column > 0 ? je.column : 1,
+                          "invalid JSON: %s", je.text);
+            rc = -1;
+            break;
+        }
+        json_t *id = json_object_get(o, "id"), *text = json_object_get(o, "text");
+        if (!json_is_object(o) || !json_is_string(text) ||
+            (id && !json_is_string(id) && !json_is_integer(id))) {
+            set_error(err, src, (int)line, 1, "%s",
+                          !json_is_object(o) ? "a line must be a JSON object"
+                          : !json_is_string(text) ? "\"text\" is missing or not a string"
+                                                  : "\"id\" must be a string or an integer");
+            json_decref(o);
+            rc = -1;
+            break;
+        }
+        char idbuf[64];
+        const char *ids;
+        if (json_is_string(id))
+            ids = json_string_value(id);
+        else if (json_is_integer(id)) {
+            snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(id));
+            ids = idbuf;
+        } else {
+            snprintf(idbuf, sizeof idbuf, "line-%zu", line);
+            ids = idbuf;
+        }
+        ekg_doc_info info = {0};
+        json_t *v;
+        if ((v = json_object_get(o, "title")) && json_is_string(v))
+            info.title = json_string_value(v);
+        if ((v = json_object_get(o, "date")) && json_is_string(v))
+            info.date = json_string_value(v);
+        if ((v = json_object_get(o, "url")) && json_is_string(v))
+            info.url = json_string_value(v);
+        if ((v = json_object_get(o, "source")) && json_is_string(v))
+            info.source = json_string_value(v);
+        const char *t = json_string_value(text);
+        size_t tl = json_string_length(text);
+        /* a title given apart from the text is analysed as the headline */
+        char *joined = NULL;
+        if (info.title && *info.title) {
+            size_t hl = strlen(info.title);
+            joined = malloc(hl + tl + 3);
+            if (joined) {
+                memcpy(joined, info.title, hl);
+                memcpy(joined + hl, "\n\n", 2);
+                memcpy(joined + hl + 2, t, tl);
+                t = joined;
+                tl += hl + 2;
+            }
+        }
+        if (ekg_graph_add_text(g, ids, t, tl, &info, err) != 0) {
+            if (err->line == 0) {
+                err->line = (int)line;
+                err->column = 1;
+                snprintf(err->source, sizeof err->source, "%s", src);
+            }
+            rc = -1;
+        }
+        free(joined);
+        json_decref(o);
+    }
+    free(buf);
+    return rc;
+}
+
+/* ---- output: temporary file, then rename ---- */
+
+static int write_atomic(const ekg_graph *g, ekg_format fmt, const char *path, ekg_error *err)
+{
+    if (strcmp(path, "-") == 0) {
+        if (ekg_write(g, fmt, ekg_sink_file, stdout, err) != 0)
+            return -1;
+        if (fflush(stdout) != 0 || ferror(stdout)) {
+            set_error(err, "stdout", 0, 0, "write error: %s", strerror(errno));
+            return -1;
+        }
+        return 0;
+    }
+    size_t n = strlen(path) + 32;
+    char *tmp = malloc(n);
+    if (!tmp) {
+        set_error(err, path, 0, 0, "out of memory");
+        return -1;
+    }
+    snprintf(tmp, n, "%s.tmp.%ld", path, (long)getpid());
+    FILE *f = fopen(tmp, "wb");
+    if (!f) {
+        set_error(err, path, 0, 0, "cannot create: %s", strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    int rc = ekg_write(g, fmt, ekg_sink_file, f, err);
+    if (fflush(f) != 0 || ferror(f)) {
+        set_error(err, path, 0, 0, "write error: %s", strerror(errno));
+        rc = -1;
+    }
+    if (fclose(f) != 0 && rc == 0) {
+        set_error(err, path, 0, 0, "write error: %s", strerror(errno));
+        rc = -1;
+    }
+    if (rc == 0 && rename(tmp, path) != 0) {
+        set_error(err, path, 0, 0, "cannot rename into place: %s", strerror(errno));
+        rc = -1;
+    }
+    if (rc != 0)
+        remove(tmp);
+    free(tmp);
+    return rc;
+}
+
+static void explain(const ekg_graph *g, FILE *f);
+
+int main(int argc, char **argv)
+{
+    enum { OPT_CLEAN = 256, OPT_ONTOLOGY, OPT_OUTPUT, OPT_REFDATE, OPT_EXPLAIN, OPT_STATS };
+    static const struct option opts[] = {
+        {"jsonl", required_argument, NULL, 'j'},
+        {"out", required_argument, NULL, 'o'},
+        {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, OPT_OUTPUT},
+        {"clean", required_argument, NULL, OPT_CLEAN},
+        {"ontology", required_argument, NULL, OPT_ONTOLOGY},
+        {"reference-date", required_argument, NULL, OPT_REFDATE},
+        {"explain", no_argument, NULL, OPT_EXPLAIN},
+        {"stats", no_argument, NULL, OPT_STATS},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0}};
+    const char *jsonl = NULL, *outdir = NULL, *format = NULL, *output = NULL, *clean = NULL;
+    const char *ontology = NULL, *refdate = NULL;
+    int do_explain = 0, stats = 0, c;
+
+    signal(SIGPIPE, SIG_DFL);   /* a closed pipe ends us quietly, like any filter */
+    while ((c = getopt_long(argc, argv, "j:o:f:qhV", opts, NULL)) != -1) {
+        switch (c) {
+        case 'j': jsonl = optarg; break;
+        case 'o': outdir = optarg; break;
+        case 'f': format = optarg; break;
+        case OPT_OUTPUT: output = optarg; break;
+        case OPT_CLEAN: clean = optarg; break;
+        case OPT_ONTOLOGY: ontology = optarg; break;
+        case OPT_REFDATE: refdate = optarg; break;
+        case OPT_EXPLAIN: do_explain = 1; break;
+        case OPT_STATS: stats = 1; break;
+        case 'q': quiet = 1; break;
+        case 'h': usage(stdout); return EKG_EXIT_OK;
+        case 'V': printf("ekg %s\n", EKG_VERSION); return EKG_EXIT_OK;
+        default: usage(stderr); return EKG_EXIT_USAGE;
+        }
+    }
+    ekg_error err;
+    memset(&err, 0, sizeof err);
+
+    if (clean) {
+        size_t len;
+        char *buf = read_file(clean, &len, &err);
+        if (!buf) {
+            report("error", &err);
+            return EKG_EXIT_INPUT;
+        }
+        int rc = ekg_clean_text(doc_id(clean), buf, len, ekg_sink_file, stdout, &err);
+        free(buf);
+        if (rc == 0 && fflush(stdout) != 0)
+            rc = -1;
+        if (rc) {
+            report("error", &err);
+            return EKG_EXIT_OUTPUT;
+        }
+        return EKG_EXIT_OK;
+    }
+    int fmt = -1;
+    if (format && (fmt = ekg_format_from_name(format)) < 0) {
+        fprintf(stderr, "%s: error: unknown format '%s' (ttl, nt, nq, jsonld, dot, csv)\n",
+                progname, format);
+        return EKG_EXIT_USAGE;
+    }
+    if (!jsonl && optind >= argc) {
+        fprintf(stderr, "%s: error: no input (give FILE..., '-', or --jsonl FILE)\n", progname);
+        usage(stderr);
+        return EKG_EXIT_USAGE;
+    }
+    if (jsonl && optind < argc) {
+        fprintf(stderr, "%s: error: --jsonl takes one input; extra argument '%s'\n", progname,
+                argv[optind]);
+        return EKG_EXIT_USAGE;
+    }
+    if (!outdir && fmt < 0 && !do_explain) {
+        fprintf(stderr, "%s: error: say where to write: --out DIR or --format FMT\n", progname);
+        return EKG_EXIT_USAGE;
+    }
+    if (outdir) {
+        struct stat st;
+        if (stat(outdir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+            fprintf(stderr, "%s: error: %s: not a directory\n", progname, outdir);
+            return EKG_EXIT_OUTPUT;
+        }
+    }
+
+    ekg_ontology *onto = ekg_ontology_load(ontology, &err);
+    if (!onto) {
+        report("error", &err);
+        return EKG_EXIT_ONTOLOGY;
+    }
+    ekg_graph *g = ekg_graph_new(onto);
+    ekg_graph_set_log(g, on_log, NULL);
+    if (refdate && ekg_graph_set_reference_date(g, refdate) != 0) {
+        fprintf(stderr, "%s: error: --reference-date wants YYYY-MM-DD, not '%s'\n", progname,
+                refdate);
+        ekg_graph_free(g);
+        ekg_ontology_free(onto);
+        return EKG_EXIT_USAGE;
+    }
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    size_t bytes = 0;
+    int rc = EKG_EXIT_OK;
+    if (jsonl) {
+        if (add_jsonl(g, jsonl, &err) != 0)
+            rc = EKG_EXIT_INPUT;
+    } else {
+        for (int i = optind; i < argc && rc == EKG_EXIT_OK; i++) {
+            size_t len;
+            char *buf = read_file(argv[i], &len, &err);
+            if (!buf) {
+                rc = EKG_EXIT_INPUT;
+                break;
+            }
+            bytes += len;
+            if (len == 0 && !quiet)
+                fprintf(stderr, "%s: warning: %s: empty file\n", progname, argv[i]);
+            if (ekg_graph_add_text(g, doc_id(argv[i]), buf, len, NULL, &err) != 0)
+                rc = EKG_EXIT_INPUT;
+            free(buf);
+        }
+    }
+    if (rc == EKG_EXIT_OK && outdir) {
+        static const ekg_format all[] = {EKG_FORMAT_TURTLE, EKG_FORMAT_NTRIPLES,
+                                         EKG_FORMAT_NQUADS, EKG_FORMAT_JSONLD, EKG_FORMAT_DOT};
+        for (size_t i = 0; i < sizeof all / sizeof *all && rc == EKG_EXIT_OK; i++) {
+            if (fmt >= 0 && all[i] != (ekg_format)fmt)
+                continue;
+            size_t n = strlen(outdir) + 32;
+            char *path = malloc(n);
+            if (!path)
+                abort();
+            snprintf(path, n, "%s/graph.%s", outdir, ekg_format_extension(all[i]));
+            if (write_atomic(g, all[i], path, &err) != 0)
+                rc = EKG_EXIT_OUTPUT;
+            free(path);
+        }
+    } else if (rc == EKG_EXIT_OK && fmt >= 0) {
+        if (write_atomic(g, (ekg_format)fmt, output ? output : "-", &err) != 0)
+            rc = EKG_EXIT_OUTPUT;
+    }
+    if (rc == EKG_EXIT_OK && do_explain)
+        explain(g, (fmt >= 0 && !outdir && (!output || strcmp(output, "-") == 0)) ? stderr
+                                                                                 : stdout);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    if (rc != EKG_EXIT_OK)
+        report("error", &err);
+    if (stats) {
+        ekg_stats st;
+        ekg_graph_stats(g, &st);
+        double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+        fprintf(stderr,
+                "%s: %zu documents, %zu sentences, %zu entities, %zu events, %zu mentions; "
+                "%.3f s, %.2f MB/s\n",
+                progname, st.documents, st.sentences, st.entities, st.events, st.mentions, s,
+                s > 0 ? (double)bytes / 1e6 / s : 0.0);
+    }
+    ekg_graph_free(g);
+    ekg_ontology_free(onto);
+    return rc;
+}
+
+static void explain(const ekg_graph *g, FILE *f)
+{
+    if (ekg_explain(g, ekg_sink_file, f) != 0 || fflush(f) != 0)
+        fprintf(stderr, "%s: error: cannot write the explanation\n", progname);
+}
