@@ -38,7 +38,41 @@ static int is_live_thing(const ekg_docx *d, int e)
     return e >= 0 && d->ents[e].thing && d->ents[e].alive;
 }
 
-static int want_known;   /* descriptor candidates: set per call (single-threaded per doc) */
+/*
+ * "the idea", "the proposal": the most salient live thing of the last few
+ * sentences (most mentions so far, then the most recent). A noun that heads a
+ * class ("the summit") only refers to things of that class.
+ */
+static int salient_thing(const ekg_docx *d, size_t m)
+{
+    const char *noun = d->seg.toks[d->ms[m].t1 - 1].low;
+    const char *cls = NULL;
+    size_t n = ekg_ontology_n_classes(d->onto);
+    for (size_t i = 0; i < n && !cls; i++) {
+        const ekg_class *c = ekg_ontology_class(d->onto, i);
+        for (size_t j = 0; j < c->nheads; j++)
+            if (strcmp(c->heads[j], noun) == 0)
+                cls = c->name;
+    }
+    int best = -1, best_count = 0;
+    size_t sent = d->ms[m].sent;
+    for (size_t i = m; i-- > 0;) {
+        int e = ekg_dent_find(d->ents, d->ms[i].ent);
+        if (!is_live_thing(d, e) || (cls && strcmp(d->ents[e].cls, cls) != 0))
+            continue;
+        if (sent - d->ms[i].sent > 8)
+            break;
+        int count = 0;
+        for (size_t k = 0; k < m; k++)
+            if (ekg_dent_find(d->ents, d->ms[k].ent) == e && d->ms[k].kind == EKG_M_THING)
+                count++;
+        if (count > best_count) {
+            best = e;
+            best_count = count;
+        }
+    }
+    return best;
+}
 
 void ekg_resolve(ekg_docx *d)
 {
@@ -54,7 +88,7 @@ void ekg_resolve(ekg_docx *d)
             else
                 x->ent = -1;   /* they/their: too often vague */
         } else if (x->kind == EKG_M_ANAPHOR) {
-            x->ent = last_before(d, m, is_live_thing, 6);
+            x->ent = salient_thing(d, m);
         } else if (x->kind == EKG_M_DESCRIPTOR) {
             if (x->generic_after > 0) {   /* "the French leader": a person of that country */
                 int country = x->generic_after - 1;
@@ -95,5 +129,4 @@ void ekg_resolve(ekg_docx *d)
             }
         }
     }
-    (void)want_known;
 }

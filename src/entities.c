@@ -521,7 +521,7 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
         if (ekg_is_determiner(w) && !collect) {
             size_t k = i + 1, found = 0;
             for (; k < end && k < i + 5; k++) {
-                if (!(tflags(d, k) & EKG_TOK_WORD))
+                if (!(tflags(d, k) & EKG_TOK_WORD) || ekg_is_stopword(low(d, k)))
                     break;
                 size_t n;
                 const ekg_name *const *c =
@@ -600,6 +600,10 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
             i = e + 1;
             continue;
         }
+        if (dm) {   /* "French President ...": the demonym modifies what follows */
+            i = e;
+            continue;
+        }
         /* things */
         if (!collect && (e = thing_at(d, s, i, end)) != 0) {
             i = e;
@@ -626,6 +630,29 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
             }
             while (r > i + 1 && name_connector(low(d, r - 1)))
                 r--;
+            if (st->title) {   /* headlines: only people already known in the document */
+                size_t best = 0;
+                int kp = -1;
+                for (size_t k = i + 1; k <= r && k <= i + 3; k++) {
+                    size_t n;
+                    const char *sp = span_text(d, i, k, &n);
+                    int p = known_person(d, sp, n);
+                    if (p >= 0) {
+                        kp = p;
+                        best = k;
+                    }
+                }
+                if (kp >= 0 && !collect) {
+                    size_t n;
+                    const char *sp = span_text(d, i, best, &n);
+                    ekg_dent_surface(d, kp, sp, n);
+                    size_t np0;
+                    modifier_before(d, s, i, &np0);
+                    add_mention(d, i, best, np0, s, EKG_M_NAME, kp);
+                }
+                i = kp >= 0 ? best : i + 1;
+                continue;
+            }
             /* titles: peel them off the front, or take a lower-case title before */
             int org_title = 0;
             size_t tstart = i, tend = i;
@@ -654,7 +681,7 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
                     orghead = 1;
             int ent = -1;
             size_t mstart = n0, mend = r;
-            size_t n;
+            size_t n = 0;
             const char *sp = nlen ? span_text(d, n0, r, &n) : NULL;
             if (orghead && !has_title && r - i >= 2 && !st->title && (i > st->t0 || r - i >= 3)) {
                 sp = span_text(d, i, r, &n);
@@ -690,11 +717,7 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
                 i = r;
                 continue;
             } else if (nlen >= 1 && nlen <= 4) {
-                int kp = known_person(d, sp, n);
-                if (kp < 0 && nlen > 1) {   /* "Emmanuel Macron" after a surname-only? no */
-                    kp = -1;
-                }
-                ent = kp;
+                ent = known_person(d, sp, n);
             }
             if (ent >= 0 && !collect) {
                 sp = span_text(d, mstart, mend, &n);

@@ -85,6 +85,17 @@ static int is_generic(const ekg_docx *d, size_t t)
     return ekg_ontology_lex(d->onto, EKG_LEX_GENERIC, w, strlen(w));
 }
 
+/* A name that pre-modifies a person ("NATO" in "NATO chief Jens Stoltenberg") stands for the person. */
+static int head_of(const ekg_docx *d, int m)
+{
+    if (m < 0 || (size_t)m + 1 >= d->nms)
+        return m;
+    const ekg_dmention *x = &d->ms[m], *y = &d->ms[m + 1];
+    if (y->sent == x->sent && y->kind == EKG_M_NAME && y->np0 <= x->t0 && y->t0 >= x->t1)
+        return m + 1;
+    return m;
+}
+
 /* ---- subjects ---- */
 
 /* Mentions coordinated before mention m ("Kishida and Yoon"): appended to out. */
@@ -138,6 +149,8 @@ static size_t find_subject(const ekg_docx *d, size_t s, size_t v, int *out, int 
         if (m < 0)
             continue;
         t = d->ms[m].t0;   /* continue from the mention's start */
+        if (head_of(d, m) != m)
+            continue;      /* a modifier of a person NP already passed */
         size_t np0 = d->ms[m].np0;
         if (np0 > st->t0 && ekg_is_preposition(low(d, np0 - 1)) &&
             !(is(d, np0 - 1, "for") && np0 >= 1))
@@ -200,9 +213,16 @@ static size_t find_object(const ekg_docx *d, size_t s, size_t j, int *out)
                 generic = 1;
             continue;
         }
+        m = head_of(d, m);
         size_t np0 = d->ms[m].np0;
         t = d->ms[m].t1 - 1;
         if (np0 > st->t0 && np0 > j && blocked_preposition(low(d, np0 - 1)))
+            continue;
+        /* a name modifying a common noun: "US allies Japan" */
+        if (d->ms[m].kind == EKG_M_NAME && d->ms[m].t1 < st->t1 &&
+            (tflags(d, d->ms[m].t1) & EKG_TOK_WORD) && !(tflags(d, d->ms[m].t1) & EKG_TOK_CAP) &&
+            !ekg_is_stopword(low(d, d->ms[m].t1)) && !is_adverb(d, d->ms[m].t1) &&
+            d->tok_mention[d->ms[m].t1] < 0)
             continue;
         if (d->ms[m].t1 < st->t1 && (tflags(d, d->ms[m].t1) & EKG_TOK_POSS)) {
             /* a possessor: "Japan's decision to ..." is about Japan unless a thing follows */
@@ -262,7 +282,7 @@ static int by_agent(const ekg_docx *d, size_t s, size_t j)
     t++;
     if (ekg_is_determiner(low(d, t)) && t + 1 < st->t1)
         t++;
-    int m = d->tok_mention[t];
+    int m = head_of(d, d->tok_mention[t]);
     return ment(d, m) >= 0 ? m : -1;
 }
 
@@ -394,6 +414,9 @@ static int actor_dent(ekg_docx *d, int m)
         return -1;
     /* a capital acting stands for its country ("Beijing said") */
     const ekg_known *k = d->ents[e].known;
+    size_t np0 = d->ms[m].np0;
+    if (np0 > d->seg.sents[d->ms[m].sent].t0 && ekg_is_preposition(low(d, np0 - 1)))
+        k = NULL;   /* "a conference in Vilnius, which hosted ...": the place itself */
     if (k && k->country && strcmp(d->ents[e].cls, "City") == 0) {
         const ekg_known *c = ekg_ontology_known(d->onto, k->country);
         if (c && c->capital && strcmp(c->capital, k->id) == 0)
@@ -489,8 +512,12 @@ static void emit_all(ekg_docx *d, const found *f, const int *actors, size_t na,
             emit(d, f, actors[i], targets[j]);
 }
 
-/* Is the trigger at t used as a noun here ("the plan", "opposed plans")? */
-static int noun_context(const ekg_docx *d, size_t s, size_t t)
+/*
+ * Is the trigger at t used as a noun here ("the plan", "opposed plans",
+ * "long-term support for")? A present-tense verb follows its subject, an
+ * auxiliary, "to", an adverb or a conjunction.
+ */
+static int noun_context(const ekg_docx *d, size_t s, size_t t, int form)
 {
     const ekg_sentence *st = &d->seg.sents[s];
     if (t <= st->t0)
@@ -501,6 +528,14 @@ static int noun_context(const ekg_docx *d, size_t s, size_t t)
     size_t n;
     if (ekg_ontology_triggers(d->onto, p, strlen(p), &n) && n)
         return 1;
+    if (form <= 1) {
+        if (d->tok_mention[t - 1] >= 0 || is_aux(p) || strcmp(p, "to") == 0 ||
+            is_adverb(d, t - 1) || strcmp(p, "and") == 0 || strcmp(p, "or") == 0 ||
+            strcmp(p, ",") == 0 || strcmp(p, "who") == 0 || strcmp(p, "which") == 0 ||
+            strcmp(p, "that") == 0 || (tflags(d, t - 1) & EKG_TOK_QUOTE))
+            return 0;
+        return 1;
+    }
     return 0;
 }
 
@@ -524,6 +559,8 @@ static size_t match_trigger(const ekg_docx *d, const ekg_trigger *tr, size_t t, 
 static void sentence_events(ekg_docx *d, size_t s)
 {
     const ekg_sentence *st = &d->seg.sents[s];
+    int last_actors[MAX_ARGS];
+    size_t last_na = 0;
     for (size_t t = st->t0; t < st->t1; t++) {
         if (!(tflags(d, t) & EKG_TOK_WORD) || d->tok_mention[t] >= 0)
             continue;
@@ -553,17 +590,22 @@ static void sentence_events(ekg_docx *d, size_t s)
         int after_be = p > st->t0 && ekg_is_copula(low(d, p - 1));
 
         if (best->kind == EKG_TRIG_NOUN) {
-            /* "X's opposition to Y", "its cooperation with Y" */
-            size_t q = t;
-            while (q > st->t0 && q + 2 > t && !(tflags(d, q - 1) & EKG_TOK_POSS) &&
-                   !(d->tok_mention[q - 1] >= 0 &&
-                     d->ms[d->tok_mention[q - 1]].kind == EKG_M_PRONOUN))
-                q--;
+            /* "X's opposition to Y", "its cooperation with Y" (up to two adjectives between) */
             int owner = -1;
-            if (q > st->t0 && (tflags(d, q - 1) & EKG_TOK_POSS) && q >= st->t0 + 2)
-                owner = d->tok_mention[q - 2];
-            else if (q > st->t0 && d->tok_mention[q - 1] >= 0)
-                owner = d->tok_mention[q - 1];
+            for (size_t q = t; q > st->t0 && q + 3 > t; q--) {
+                size_t p0 = q - 1;
+                if ((tflags(d, p0) & EKG_TOK_POSS) && p0 > st->t0) {
+                    owner = d->tok_mention[p0 - 1];
+                    break;
+                }
+                int pm = d->tok_mention[p0];
+                if (pm >= 0 && d->ms[pm].kind == EKG_M_PRONOUN) {
+                    owner = pm;
+                    break;
+                }
+                if (!(tflags(d, p0) & EKG_TOK_WORD) || ekg_is_stopword(low(d, p0)) || pm >= 0)
+                    break;
+            }
             if (owner < 0 || ment(d, owner) < 0)
                 continue;
             if (best_end >= st->t1 || !ekg_is_preposition(low(d, best_end)))
@@ -581,7 +623,7 @@ static void sentence_events(ekg_docx *d, size_t s)
             f.rule = "predicative: X is ADJ to Y";
             f.confidence = 0.85;
         } else {
-            if (noun_context(d, s, t))
+            if (noun_context(d, s, t, best->form))
                 continue;
             int participle = best->form == 2 || best->form == 3;
             int agent = participle ? by_agent(d, s, best_end) : -1;
@@ -631,8 +673,14 @@ static void sentence_events(ekg_docx *d, size_t s)
                 na = find_subject(d, s, p, actors, &rel, NULL);
                 nt = find_object(d, s, best_end, targets);
                 f.rule = rel ? "active, relative clause subject" : "active: subject verb object";
-                if (p > st->t0 && is(d, p - 1, "to"))
+                if (p > st->t0 && is(d, p - 1, "to")) {
                     f.rule = "infinitival complement";
+                    if (last_na) {   /* "X visited Y to meet Z": X meets Z */
+                        memcpy(actors, last_actors, last_na * sizeof *actors);
+                        na = last_na;
+                        rel = 0;
+                    }
+                }
             }
         }
         f.relative = rel;
@@ -641,6 +689,10 @@ static void sentence_events(ekg_docx *d, size_t s)
         if (!nt && !(f.rel->symmetric && na >= 2))
             continue;
         emit_all(d, &f, actors, na, targets, nt);
+        if (best->kind == EKG_TRIG_VERB && strcmp(f.rule, "active: subject verb object") == 0) {
+            memcpy(last_actors, actors, na * sizeof *actors);
+            last_na = na;
+        }
         t = best_end - 1;
     }
 }

@@ -84,6 +84,18 @@ ekg_entity *ekg_docx_entity(ekg_docx *d, int i)
     ekg_entity *g = ekg_graph_entity_get(d->g, e->id, label, e->cls);
     if (e->known && e->known->qid)
         ekg_graph_entity_set_qid(d->g, g, e->known->qid);
+    if (e->thing && !g->head) {
+        ekg_buf b;
+        ekg_buf_init(&b);
+        for (size_t k = 0; k < e->nanchors; k++) {
+            if (k)
+                ekg_buf_putc(&b, ' ');
+            ekg_buf_puts(&b, e->anchors[k]);
+        }
+        g->head = ekg_graph_str(d->g, e->head);
+        g->anchors = ekg_graph_str(d->g, b.data ? b.data : "");
+        ekg_buf_free(&b);
+    }
     for (size_t k = 0; k < e->nsurfaces; k++)
         ekg_graph_entity_add_alt(d->g, g, e->surfaces[k]);
     return g;
@@ -163,6 +175,16 @@ int ekg_graph_add_text(ekg_graph *g, const char *id, const char *bytes, size_t l
     g->sentences += d.seg.nsents;
     ekg_find_mentions(&d);
     ekg_resolve(&d);
+    if (getenv("EKG_DEBUG_MENTIONS")) {
+        for (size_t m = 0; m < d.nms; m++) {
+            const ekg_dmention *x = &d.ms[m];
+            int e = ekg_dent_find(d.ents, x->ent);
+            fprintf(stderr, "s%zu [%.*s] kind=%d np0=%zu ent=%s\n", x->sent,
+                    (int)(d.seg.toks[x->t1 - 1].end - d.seg.toks[x->t0].start),
+                    text.fold + d.seg.toks[x->t0].start, (int)x->kind, x->np0,
+                    e >= 0 ? d.ents[e].label : "-");
+        }
+    }
     ekg_find_events(&d);
 
     /* every mentioned entity goes into the graph, with its affiliations */

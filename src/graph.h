@@ -54,6 +54,8 @@ struct ekg_entity {
     ekg_affil *affil;          /* sorted by org id */
     size_t naffil;
     size_t nmentions;          /* how often it was found (for DOT pruning) */
+    const char *head;          /* things: head noun; NULL otherwise (not written) */
+    const char *anchors;       /* things: sorted space-separated anchor ids (not written) */
 };
 
 struct ekg_doc {

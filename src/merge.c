@@ -1,10 +1,180 @@
 /*
- * merge.c - cross-document merging of thing entities (proposals, offices,
- * summits) that name the same thing under different phrasings.
+ * merge.c - what can only be decided once every document is in:
+ *  - a thing named with fewer anchors ("the Tokyo office": Japan) is the same
+ *    as the one thing of its class and head whose anchors include them all
+ *    ("the NATO office in Japan": NATO, Japan), when that thing is unique;
+ *  - the label of an entity not in the gazetteer is chosen from all its
+ *    surface forms by a fixed rule (the longest, then the first in byte
+ *    order), so that it does not depend on the order of the documents.
+ * Events whose actor or target was merged are merged in turn.
  */
+#include <stdlib.h>
+#include <string.h>
+
 #include "graph_internal.h"
+
+/* Is every word of a (space-separated) in b? */
+static int subset(const char *a, const char *b)
+{
+    if (!*a)
+        return 1;
+    size_t nb = strlen(b);
+    for (const char *p = a; *p;) {
+        const char *e = strchr(p, ' ');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        int found = 0;
+        for (const char *q = b; q < b + nb;) {
+            const char *f = strchr(q, ' ');
+            size_t m = f ? (size_t)(f - q) : strlen(q);
+            if (m == n && memcmp(p, q, n) == 0) {
+                found = 1;
+                break;
+            }
+            q += m + (f ? 1 : 0);
+        }
+        if (!found)
+            return 0;
+        p += n + (e ? 1 : 0);
+    }
+    return 1;
+}
+
+static ekg_entity **all_entities(ekg_graph *g, size_t *n)
+{
+    ekg_entity **v = ekg_xmalloc((ekg_map_size(g->entities) + 1) * sizeof *v);
+    size_t k = 0;
+    for (size_t i = 0; i < ekg_map_capacity(g->entities); i++) {
+        void *e;
+        if (ekg_map_slot(g->entities, i, NULL, &e))
+            v[k++] = e;
+    }
+    *n = k;
+    return v;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+    return strcmp((*(ekg_entity *const *)a)->id, (*(ekg_entity *const *)b)->id);
+}
+
+static void rebuild_events(ekg_graph *g, ekg_map *redirect)
+{
+    ekg_map *old = g->events;
+    g->events = ekg_map_new();
+    /* visit in a stable order so that merged mention lists do not depend on hashing */
+    size_t n = 0;
+    ekg_event **v = ekg_xmalloc((ekg_map_size(old) + 1) * sizeof *v);
+    for (size_t i = 0; i < ekg_map_capacity(old); i++) {
+        void *e;
+        if (ekg_map_slot(old, i, NULL, &e))
+            v[n++] = e;
+    }
+    for (size_t i = 0; i < n; i++) {
+        ekg_event *ev = v[i];
+        const ekg_entity *a = ekg_map_get(redirect, ev->actor->id, strlen(ev->actor->id));
+        const ekg_entity *t = ev->target ? ekg_map_get(redirect, ev->target->id,
+                                                       strlen(ev->target->id))
+                                         : NULL;
+        a = a ? a : ev->actor;
+        t = t ? t : ev->target;
+        if (a == t) {
+            free(ev->mentions);
+            free(ev);
+            continue;
+        }
+        for (size_t k = 0; k < ev->nmentions; k++)
+            ekg_graph_event_add(g, ev->rel, a, t, ev->polarity, &ev->mentions[k],
+                                ev->confidence, ev->shortcut);
+        free(ev->mentions);
+        free(ev);
+    }
+    free(v);
+    ekg_map_free(old);
+}
 
 void ekg_graph_merge_things(ekg_graph *g)
 {
-    (void)g;
+    size_t n;
+    ekg_entity **v = all_entities(g, &n);
+    qsort(v, n, sizeof *v, cmp_id);
+    ekg_map *redirect = ekg_map_new();
+    for (size_t i = 0; i < n; i++) {
+        ekg_entity *a = v[i];
+        if (!a->head)
+            continue;
+        ekg_entity *into = NULL;
+        int unique = 1;
+        for (size_t j = 0; j < n; j++) {
+            ekg_entity *b = v[j];
+            if (b == a || !b->head || strcmp(a->head, b->head) != 0 ||
+                strcmp(a->cls, b->cls) != 0 || strcmp(a->anchors, b->anchors) == 0 ||
+                !subset(a->anchors, b->anchors))
+                continue;
+            /* keep only maximal supersets */
+            if (into && subset(into->anchors, b->anchors)) {
+                into = b;
+            } else if (into && !subset(b->anchors, into->anchors)) {
+                unique = 0;
+            } else if (!into) {
+                into = b;
+            }
+        }
+        if (into && unique)
+            ekg_map_put(redirect, a->id, strlen(a->id), into);
+    }
+    if (ekg_map_size(redirect)) {
+        for (size_t i = 0; i < n; i++) {
+            ekg_entity *a = v[i];
+            ekg_entity *b = ekg_map_get(redirect, a->id, strlen(a->id));
+            if (!b)
+                continue;
+            ekg_graph_entity_add_alt(g, b, a->label);
+            for (size_t k = 0; k < a->nalt; k++)
+                ekg_graph_entity_add_alt(g, b, a->alt[k]);
+            b->nmentions += a->nmentions;
+        }
+        rebuild_events(g, redirect);
+        for (size_t i = 0; i < n; i++) {
+            ekg_entity *a = v[i];
+            if (ekg_map_get(redirect, a->id, strlen(a->id))) {
+                ekg_map_put(g->entities, a->id, strlen(a->id), NULL);
+                free(a->alt);
+                free(a->affil);
+                free(a);
+                v[i] = NULL;
+            }
+        }
+        /* drop the emptied slots by rebuilding the map */
+        ekg_map *m = ekg_map_new();
+        for (size_t i = 0; i < n; i++)
+            if (v[i])
+                ekg_map_put(m, v[i]->id, strlen(v[i]->id), v[i]);
+        ekg_map_free(g->entities);
+        g->entities = m;
+    }
+    /* labels chosen by a rule, not by document order */
+    for (size_t i = 0; i < n; i++) {
+        ekg_entity *e = v[i];
+        if (!e || ekg_ontology_known(g->onto, e->id))
+            continue;
+        const char *best = e->label;
+        for (size_t k = 0; k < e->nalt; k++) {
+            const char *s = e->alt[k];
+            if (strlen(s) > strlen(best) || (strlen(s) == strlen(best) && strcmp(s, best) < 0))
+                best = s;
+        }
+        if (best != e->label) {
+            const char *old = e->label;
+            /* remove best from alt, add the old label */
+            size_t k = 0;
+            for (size_t j = 0; j < e->nalt; j++)
+                if (e->alt[j] != best)
+                    e->alt[k++] = e->alt[j];
+            e->nalt = k;
+            e->label = best;
+            ekg_graph_entity_add_alt(g, e, old);
+        }
+    }
+    ekg_map_free(redirect);
+    free(v);
 }
