@@ -121,9 +121,19 @@ static const char *const social[] = {
     "facebook", "twitter", "whatsapp", "telegram", "youtube", "instagram", "linkedin",
     "pinterest", "reddit", "tweet", "share", "print", "email", NULL};
 
-static const char *const nav_words[] = {
+/* Whole lines of navigation. */
+static const char *const nav_lines[] = {
     "menu", "search", "home", "login", "log in", "sign in", "sign up", "register",
-    "subscribe", "navigation", "close", NULL};
+    "subscribe", "navigation", "close", "accept", "accept all", "reject all", "ok",
+    "back to top", "next", "previous", "print", "more", "contact", "contact us", NULL};
+
+static int is_nav(const char *low)
+{
+    for (const char *const *p = nav_lines; *p; p++)
+        if (!strcmp(low, *p))
+            return 1;
+    return 0;
+}
 
 /* Photo credits and captions. */
 static const char *const credit_cues[] = {
@@ -210,6 +220,18 @@ static int date_words(const char *s, size_t n, int *found)
     return count;
 }
 
+/* "... injury." ...": a finished sentence before a trailing ellipsis. */
+static int sentence_before_dots(const char *s, size_t n)
+{
+    while (n > 0 && s[n - 1] == '.')
+        n--;
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    while (n > 0 && strchr("\"')", s[n - 1]))
+        n--;
+    return n > 0 && strchr(".!?", s[n - 1]) != NULL;
+}
+
 static int is_junk(const block *b, const char *low, const char *raw)
 {
     size_t n = strlen(low);
@@ -219,7 +241,7 @@ static int is_junk(const block *b, const char *low, const char *raw)
     if (w <= 8 && time_ago(low))
         return 1;
     /* a truncated teaser title: "Possible Life Found on Mars ..", "Title ..." */
-    if (((ends(low, n, " ..") || ends(low, n, " ...")) && w <= 15) ||
+    if (((ends(low, n, " ..") || ends(low, n, " ...")) && w <= 15 && !sentence_before_dots(low, n)) ||
         ((ends(low, n, "..") || ends(low, n, "...")) && w <= 12 && b->caps * 2 >= w))
         return 1;
     if (w <= 40 && has_any(low, widget_cues))
@@ -228,7 +250,7 @@ static int is_junk(const block *b, const char *low, const char *raw)
         return 1;
     if (w <= 12 && !b->terminal && has_any(low, social))
         return 1;
-    if (w <= 3 && has_any(low, nav_words))
+    if (is_nav(low) || (w <= 4 && has(low, "menu")))
         return 1;
     if (w <= 60 && has_any(low, credit_cues))
         return 1;
@@ -495,6 +517,10 @@ size_t ekg_boilerplate(const ekg_text *t, ekg_span **out)
             if (bl[i].kind == K_JUNK)
                 continue;
             if (bl[i].kind == K_TITLE && head < nb && !strcmp(keys[i], keys[head]))
+                continue;
+            /* a heading over furniture ("Get our briefing" over a sign-up
+             * form) is furniture; a subheading is followed by text */
+            if (bl[i].kind == K_TITLE && i < rb && bl[i + 1].kind == K_JUNK)
                 continue;
             keep[i] = 1;
         }
