@@ -128,12 +128,14 @@ static size_t year_after(const char *s, size_t n, int *y)
         i++;
     while (i < n && s[i] == ' ')
         i++;
-    size_t k = digits(s + i, n - i, 4, y);
-    if (k != 4 || *y < 1800 || *y > 2199)
+    int v;
+    size_t k = digits(s + i, n - i, 4, &v);
+    if (k != 4 || v < 1800 || v > 2199)
         return 0;
     if (i + k < n && (is_letter(s[i + k]) || is_digit(s[i + k]) ||
                       (s[i + k] == ':' && i + k + 1 < n && is_digit(s[i + k + 1]))))
         return 0;
+    *y = v;
     return i + k;
 }
 
@@ -414,6 +416,10 @@ static char *byline(const char *s, size_t n)
         size_t j = i;
         while (j < n && s[j] != ' ')
             j++;
+        if (j - i == 3 && !strncmp(s + i, "and", 3) && words > 0) {
+            i = j;
+            continue;
+        }
         if (!is_upper(s[i]))
             break;
         if ((j - i == 9 && !strncmp(s + i, "Published", 9)) ||
