@@ -159,6 +159,7 @@ static int add_mention(ekg_docx *d, size_t t0, size_t t1, size_t np0, size_t sen
     m->sent = sent;
     m->kind = kind;
     m->ent = ent;
+    m->pp = -1;
     for (size_t t = t0; t < t1; t++)
         d->tok_mention[t] = (int)d->nms;
     return (int)d->nms++;
@@ -375,6 +376,13 @@ static size_t thing_at(ekg_docx *d, size_t s, size_t h, size_t end)
     if (!c)
         return 0;
     const ekg_sentence *st = &d->seg.sents[s];
+    /* "plan to open ...", "proposal for ...": a generic noun before its content */
+    if (ekg_ontology_lex(d->onto, EKG_LEX_GENERIC, low(d, h), strlen(low(d, h))) && h + 1 < end &&
+        (ekg_tok_is(d, h + 1, "to") || ekg_tok_is(d, h + 1, "for") ||
+         ekg_tok_is(d, h + 1, "of") || ekg_tok_is(d, h + 1, "on") ||
+         ekg_tok_is(d, h + 1, "was") || ekg_tok_is(d, h + 1, "is")))
+        return 0;
+    int pp = -1;
     char *ids[16];
     size_t nids = 0;
     size_t t0 = h, plain = 0;
@@ -415,6 +423,7 @@ static size_t thing_at(ekg_docx *d, size_t s, size_t h, size_t end)
                              d->seg.toks[e - 1].end - d->seg.toks[k].start);
             if (nids < 16)
                 ids[nids++] = (char *)anchor_id(d, ent);
+            pp = add_mention(d, k, e, k, s, EKG_M_NAME, ent);
             t1 = e;
         }
     }
@@ -429,7 +438,8 @@ static size_t thing_at(ekg_docx *d, size_t s, size_t h, size_t end)
     size_t n;
     const char *sp = span_text(d, t0, t1, &n);
     ekg_dent_surface(d, ent, sp, n);
-    add_mention(d, t0, t1, np0, s, EKG_M_THING, ent);
+    int m = add_mention(d, t0, t1, np0, s, EKG_M_THING, ent);
+    d->ms[m].pp = pp;
     return t1;
 }
 
@@ -555,10 +565,16 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
             }
             /* anaphors: "the idea", "this plan" (not followed by content) */
             size_t k2 = i + 1;
-            if (k2 < end && thing_class(d, low(d, k2), 1) &&
-                !(k2 + 1 < end && (ekg_tok_is(d, k2 + 1, "of") || ekg_tok_is(d, k2 + 1, "to") ||
-                                   ekg_tok_is(d, k2 + 1, "for") || ekg_tok_is(d, k2 + 1, "on") ||
-                                   ekg_tok_is(d, k2 + 1, "about")))) {
+            int definite = !strcmp(w, "the") || !strcmp(w, "this") || !strcmp(w, "that") ||
+                           !strcmp(w, "these") || !strcmp(w, "those") || !strcmp(w, "such");
+            if (definite && k2 < end && thing_class(d, low(d, k2), 1) &&
+                !(k2 + 1 < end &&
+                  (ekg_tok_is(d, k2 + 1, "of") || ekg_tok_is(d, k2 + 1, "to") ||
+                   ekg_tok_is(d, k2 + 1, "for") || ekg_tok_is(d, k2 + 1, "on") ||
+                   ekg_tok_is(d, k2 + 1, "about") || ekg_tok_is(d, k2 + 1, "regarding") ||
+                   (tflags(d, k2 + 1) & EKG_TOK_POSS) ||
+                   ((ekg_tok_is(d, k2 + 1, "in") || ekg_tok_is(d, k2 + 1, "at")) &&
+                    k2 + 2 < end && (tflags(d, k2 + 2) & EKG_TOK_CAP))))) {
                 add_mention(d, i, k2 + 1, i, s, EKG_M_ANAPHOR, -1);
                 i = k2 + 1;
                 continue;

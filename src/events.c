@@ -126,6 +126,8 @@ static size_t coordinated_before(const ekg_docx *d, int m, size_t t0, int *out, 
 static size_t find_subject(const ekg_docx *d, size_t s, size_t v, int *out, int *relative,
                            int *possessor_generic)
 {
+    /* passive subjects are targets (possessor_generic is asked for only then) */
+    int for_target = possessor_generic != NULL;
     const ekg_sentence *st = &d->seg.sents[s];
     *relative = 0;
     for (size_t t = v; t-- > st->t0 && v - t < 30;) {
@@ -137,7 +139,11 @@ static size_t find_subject(const ekg_docx *d, size_t s, size_t v, int *out, int 
             if (a > st->t0 && is(d, a - 1, ","))
                 a--;
             if (a > st->t0 && d->tok_mention[a - 1] >= 0 && ment(d, d->tok_mention[a - 1]) >= 0) {
-                out[0] = d->tok_mention[a - 1];
+                int m = d->tok_mention[a - 1];
+                /* "a conference in Vilnius, which ...": the nearest noun */
+                out[0] = !for_target && d->ms[m].pp >= 0 && ment(d, d->ms[m].pp) >= 0
+                             ? d->ms[m].pp
+                             : m;
                 *relative = 1;
                 return 1;
             }
@@ -194,12 +200,12 @@ static int blocked_preposition(const char *w)
  * a locative or temporal phrase; through a generic noun ("a decision on",
  * "the idea of", "plans to establish") a thing is preferred.
  */
-static size_t find_object(const ekg_docx *d, size_t s, size_t j, int *out)
+static size_t find_object_until(const ekg_docx *d, size_t s, size_t j, size_t limit, int *out)
 {
     const ekg_sentence *st = &d->seg.sents[s];
     int first = -1, thing = -1, generic = 0;
     size_t t;
-    for (t = j; t < st->t1 && t < j + 18; t++) {
+    for (t = j; t < limit && t < j + 18; t++) {
         if (t > j && (clause_boundary(d, t) || is(d, t, ",") || is(d, t, ".")))
             break;
         if (is(d, t, "that") && t == j)
@@ -267,6 +273,44 @@ static size_t find_object(const ekg_docx *d, size_t s, size_t j, int *out)
         out[n++] = next;
         m = next;
     }
+    return n;
+}
+
+static size_t find_object(const ekg_docx *d, size_t s, size_t j, int *out)
+{
+    return find_object_until(d, s, j, d->seg.sents[s].t1, out);
+}
+
+/*
+ * The subject of a passive verb at v (its target): a relative pronoun's
+ * antecedent, else the noun phrase at the start of the clause, read like an
+ * object ("NATO's plan to open an office in Tokyo ... has been postponed":
+ * the office). *poss receives a possessor at the clause start ("NATO's").
+ */
+static size_t passive_subject(const ekg_docx *d, size_t s, size_t v, int *out, int *relative,
+                              int *poss)
+{
+    const ekg_sentence *st = &d->seg.sents[s];
+    size_t cs = v;
+    while (cs > st->t0) {
+        const char *w = low(d, cs - 1);
+        if (!strcmp(w, "which") || !strcmp(w, "who"))
+            return find_subject(d, s, v, out, relative, poss);
+        if (!strcmp(w, ";") || !strcmp(w, ":") || !strcmp(w, "that") || !strcmp(w, "but") ||
+            !strcmp(w, "because") || !strcmp(w, "while") || !strcmp(w, "if") ||
+            !strcmp(w, "and") || (tflags(d, cs - 1) & EKG_TOK_QUOTE))
+            break;
+        cs--;
+    }
+    *relative = 0;
+    while (cs < v && (is(d, cs, ",") || is_adverb(d, cs) || is(d, cs, "however")))
+        cs++;
+    int m = cs < v ? d->tok_mention[cs] : -1;
+    if (m >= 0 && d->ms[m].t1 < v && (tflags(d, d->ms[m].t1) & EKG_TOK_POSS) && ment(d, m) >= 0)
+        *poss = m;
+    size_t n = find_object_until(d, s, cs, v, out);
+    if (n == 1 && *poss == out[0])
+        n = 0;
     return n;
 }
 
@@ -646,7 +690,8 @@ static void sentence_events(ekg_docx *d, size_t s)
                     if (subj_from > st->t0)
                         subj_from--;
                 }
-                nt = find_subject(d, s, subj_from, targets, &rel, &poss);
+                nt = coordinated_passive ? find_subject(d, s, subj_from, targets, &rel, &poss)
+                                         : passive_subject(d, s, subj_from, targets, &rel, &poss);
                 if (nt == 0 && poss < 0)
                     continue;
                 if (nt == 1 && d->tok_mention[d->ms[targets[0]].t0] >= 0 && 0)
@@ -655,15 +700,9 @@ static void sentence_events(ekg_docx *d, size_t s)
                     actors[na++] = agent;
                     f.rule = rel ? "passive relative clause with by-agent" : "passive with by-agent";
                     f.confidence = rel ? 0.8 : 0.85;
-                } else if (poss >= 0) {
+                } else if (poss >= 0 && nt) {
                     /* agentless: "NATO's plan to ... has been postponed" */
-                    int obj[MAX_ARGS];
-                    size_t no = find_object(d, s, d->ms[poss].t1, obj);
-                    if (!no)
-                        continue;
                     actors[na++] = poss;
-                    nt = no;
-                    memcpy(targets, obj, no * sizeof *obj);
                     f.rule = "agentless passive, possessor as agent";
                     f.confidence = 0.6;
                 } else {

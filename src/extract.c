@@ -228,10 +228,6 @@ int ekg_clean_text(const char *id, const char *bytes, size_t len, ekg_sink sink,
     return rc ? -1 : 0;
 }
 
-int ekg_sink_file(void *data, const char *bytes, size_t len)
-{
-    return fwrite(bytes, 1, len, (FILE *)data) == len ? 0 : -1;
-}
 
 int ekg_explain(const ekg_graph *cg, ekg_sink sink, void *data)
 {

@@ -46,7 +46,8 @@ typedef struct ekg_mention_ {
     size_t sent;
     ekg_mkind kind;
     int ent;                  /* dent index, -1 if unresolved */
-    int generic_after;        /* followed by 's + a generic noun */
+    int generic_after;        /* descriptors: 1 + the country of "the French leader" */
+    int pp;                   /* things: the mention of the name in their "in/of NAME" phrase, or -1 */
 } ekg_dmention;
 
 typedef struct ekg_docx {
