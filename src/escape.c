@@ -1,0 +1,232 @@
+/*
+ * escape.c - escapers for the syntaxes ekg writes by hand (DOT labels, CSV
+ * fields), and the UTF-8 / IRI / date checks every writer relies on.
+ */
+#include "escape.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char hexdig[] = "0123456789ABCDEF";
+static const char replacement[] = "\xEF\xBF\xBD";   /* U+FFFD */
+
+size_t ekg_utf8_seq(const unsigned char *s, size_t n, uint32_t *cp)
+{
+    unsigned char c = s[0];
+    size_t len;
+    uint32_t v, min;
+    if (c < 0x80) {
+        if (cp)
+            *cp = c;
+        return 1;
+    }
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2, v = c & 0x1F, min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3, v = c & 0x0F, min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4, v = c & 0x07, min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (n < len)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    if (cp)
+        *cp = v;
+    return len;
+}
+
+int ekg_utf8_valid(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        size_t k = ekg_utf8_seq(p + i, n - i, NULL);
+        if (!k)
+            return 0;
+        i += k;
+    }
+    return 1;
+}
+
+void ekg_escape_utf8(ekg_buf *b, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s), i = 0, run = 0;
+    while (i < n) {
+        size_t k = ekg_utf8_seq(p + i, n - i, NULL);
+        if (k) {
+            i += k;
+            continue;
+        }
+        ekg_buf_put(b, s + run, i - run);
+        ekg_buf_puts(b, replacement);
+        i++;
+        run = i;
+    }
+    ekg_buf_put(b, s + run, n - run);
+}
+
+/* RFC 3987 ucschar (iprivate is not allowed outside the query). */
+static int is_ucschar(uint32_t c)
+{
+    return (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFDCF) ||
+           (c >= 0xFDF0 && c <= 0xFFEF) ||
+           (c >= 0x10000 && c <= 0xEFFFD && (c & 0xFFFF) <= 0xFFFD);
+}
+
+static int is_unreserved(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '.' || c == '_' || c == '~';
+}
+
+static int is_hex(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+void ekg_escape_iri_part(ekg_buf *b, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s), i = 0;
+    while (i < n) {
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            if (is_unreserved(c) || strchr("!$&'()*+,;=:@/", c) ||
+                (c == '%' && is_hex(p[i + 1]) && is_hex(p[i + 2]))) {
+                ekg_buf_putc(b, (char)c);
+            } else {
+                char e[3] = {'%', hexdig[c >> 4], hexdig[c & 15]};
+                ekg_buf_put(b, e, 3);
+            }
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t k = ekg_utf8_seq(p + i, n - i, &cp);
+        if (k && is_ucschar(cp)) {
+            ekg_buf_put(b, s + i, k);
+        } else {
+            if (!k)
+                k = 1;
+            for (size_t j = 0; j < k; j++) {
+                char e[3] = {'%', hexdig[p[i + j] >> 4], hexdig[p[i + j] & 15]};
+                ekg_buf_put(b, e, 3);
+            }
+        }
+        i += k;
+    }
+}
+
+int ekg_iri_is_absolute(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (!s || !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+        return 0;
+    size_t i = 1;
+    while ((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z') ||
+           (p[i] >= '0' && p[i] <= '9') || p[i] == '+' || p[i] == '-' || p[i] == '.')
+        i++;
+    if (p[i] != ':' || p[i + 1] == '\0')
+        return 0;
+    size_t n = strlen(s);
+    for (i++; i < n;) {
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            if (c <= 0x20 || c == 0x7F || strchr("<>\"{}|^`\\", c))
+                return 0;
+            if (c == '%' && !(is_hex(p[i + 1]) && is_hex(p[i + 2])))
+                return 0;
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t k = ekg_utf8_seq(p + i, n - i, &cp);
+        if (!k || !(is_ucschar(cp) || (cp >= 0xE000 && cp <= 0xF8FF)))
+            return 0;
+        i += k;
+    }
+    return 1;
+}
+
+int ekg_date_valid(const char *s)
+{
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && !(s[i] >= '0' && s[i] <= '9'))
+            return 0;
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    int m = (s[5] - '0') * 10 + (s[6] - '0');
+    int d = (s[8] - '0') * 10 + (s[9] - '0');
+    if (y < 1 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+        return 0;
+    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 0;
+    return 1;
+}
+
+void ekg_escape_dot_label(ekg_buf *b, const char *s, size_t max)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s), i = 0;
+    while (i < n) {
+        unsigned char c = p[i];
+        uint32_t cp = c;
+        size_t k = ekg_utf8_seq(p + i, n - i, &cp);
+        if (i + (k ? k : 1) > max) {
+            ekg_buf_puts(b, "\xE2\x80\xA6");   /* … */
+            return;
+        }
+        if (!k) {
+            ekg_buf_puts(b, replacement);
+            i++;
+            continue;
+        }
+        if (c == '\\')
+            ekg_buf_puts(b, "\\\\");
+        else if (c == '\n')
+            ekg_buf_puts(b, "\\n");
+        else if (c == '\r')
+            ;
+        else if (c < 0x20 || c == 0x7F || (cp >= 0x80 && cp < 0xA0))
+            ekg_buf_putc(b, ' ');   /* C0, DEL and C1 controls break the SVG's XML */
+        else
+            ekg_buf_put(b, s + i, k);
+        i += k;
+    }
+}
+
+void ekg_escape_csv(ekg_buf *b, const char *s)
+{
+    if (!s || !*s)
+        return;
+    size_t n = strlen(s);
+    int quote = s[0] == ' ' || s[n - 1] == ' ' || strpbrk(s, ",\"\r\n") != NULL;
+    if (!quote) {
+        ekg_escape_utf8(b, s);
+        return;
+    }
+    ekg_buf_putc(b, '"');
+    for (const char *q = s; *q;) {
+        const char *dq = strchr(q, '"');
+        size_t len = dq ? (size_t)(dq - q) : strlen(q);
+        char *part = ekg_xstrndup(q, len);
+        ekg_escape_utf8(b, part);
+        free(part);
+        if (!dq)
+            break;
+        ekg_buf_puts(b, "\"\"");
+        q = dq + 1;
+    }
+    ekg_buf_putc(b, '"');
+}

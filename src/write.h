@@ -1,0 +1,112 @@
+/*
+ * write.h - the writers' shared parts: the graph -> RDF mapping (write_rdf.c),
+ * a buffered output on an ekg_sink, and one entry point per format.
+ * Internal to libekg; ekg_write() in write.c is the public door.
+ *
+ * The mapping is implemented once, in ekg_rdf_emit(): it hands every triple
+ * (with its named graph for N-Quads) to a callback, in a stable order,
+ * grouped by subject. The raptor writers (Turtle, N-Triples, N-Quads) and the
+ * JSON-LD writer consume it, so every RDF format holds the same graph.
+ */
+#ifndef EKG_WRITE_H
+#define EKG_WRITE_H
+
+#include <stddef.h>
+
+#include "ekg.h"
+#include "graph.h"
+
+/* ---- the RDF view of the graph (write_rdf.c) ---- */
+
+#define EKG_NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define EKG_NS_RDFS "http://www.w3.org/2000/01/rdf-schema#"
+#define EKG_NS_OWL "http://www.w3.org/2002/07/owl#"
+#define EKG_NS_XSD "http://www.w3.org/2001/XMLSchema#"
+#define EKG_NS_SKOS "http://www.w3.org/2004/02/skos/core#"
+#define EKG_NS_SEM "http://semanticweb.cs.vu.nl/2009/11/sem/"
+#define EKG_NS_GAF "http://groundedannotationframework.org/gaf#"
+#define EKG_NS_PROV "http://www.w3.org/ns/prov#"
+#define EKG_NS_SCHEMA "https://schema.org/"
+#define EKG_NS_WIKIDATA "http://www.wikidata.org/entity/"
+
+typedef enum { EKG_RDF_IRI, EKG_RDF_LITERAL } ekg_rdf_kind;
+
+/*
+ * One RDF term. Strings are borrowed and valid only during the callback.
+ * IRIs are absolute; literal values are valid UTF-8.
+ */
+typedef struct ekg_rdf_term {
+    ekg_rdf_kind kind;
+    const char *value;     /* the IRI, or the literal's lexical form */
+    size_t len;            /* strlen(value) */
+    const char *lang;      /* literal: language tag, or NULL */
+    const char *datatype;  /* literal: datatype IRI, or NULL (xsd:string) */
+    long node;             /* IRI: a number unique to this IRI within one emission,
+                              small and dense (writers cache per node); literal: -1 */
+} ekg_rdf_term;
+
+/* One triple, with the named graph it belongs to in N-Quads (NULL: default graph). */
+typedef struct ekg_quad {
+    const ekg_rdf_term *s, *p, *o, *g;
+} ekg_quad;
+
+/* Receives each quad; returns 0 to go on, non-zero to stop the emission. */
+typedef int (*ekg_quad_fn)(void *data, const ekg_quad *q);
+
+/*
+ * Emits the RDF graph of `g` (finished) through `fn`. Order is stable:
+ * entities by id (each followed by its shortcut triples and affiliation
+ * nodes), events by id, documents by id (each followed by its mentions).
+ * All triples of one subject are consecutive. Returns 0, or the callback's
+ * non-zero value.
+ */
+int ekg_rdf_emit(const ekg_graph *g, ekg_quad_fn fn, void *data);
+
+/* A namespace prefix used by the RDF writers (names and IRIs fixed, see write_rdf.c). */
+size_t ekg_rdf_n_prefixes(void);
+const ekg_prefix *ekg_rdf_prefix(const ekg_graph *g, size_t i);
+
+/* ---- buffered output (write.c) ---- */
+
+typedef struct ekg_out {
+    ekg_sink sink;
+    void *data;
+    char *buf;
+    size_t len, cap;
+    int failed;            /* the sink returned non-zero */
+} ekg_out;
+
+void ekg_out_init(ekg_out *o, ekg_sink sink, void *data);
+void ekg_out_write(ekg_out *o, const char *bytes, size_t len);
+void ekg_out_puts(ekg_out *o, const char *s);
+/* Flushes and frees the buffer; returns 0, or -1 if any write failed. */
+int ekg_out_finish(ekg_out *o);
+
+/* ---- one writer per format; `g` is finished; each returns 0 or -1 ---- */
+
+/* raptor2 serializers: EKG_FORMAT_TURTLE, EKG_FORMAT_NTRIPLES, EKG_FORMAT_NQUADS. */
+int ekg_write_raptor(const ekg_graph *g, ekg_format format, ekg_sink sink, void *data,
+                     ekg_error *err);
+int ekg_write_jsonld(const ekg_graph *g, ekg_sink sink, void *data, ekg_error *err);
+int ekg_write_csv(const ekg_graph *g, ekg_sink sink, void *data, ekg_error *err);
+
+/* DOT flags. */
+#define EKG_DOT_EVENTS (1 << 0)   /* draw every event as a node (with its date) */
+
+/*
+ * Writes the entity graph as Graphviz DOT through cgraph. flags:
+ * EKG_DOT_EVENTS or 0 (the default of ekg_write(): shortcut edges only).
+ */
+int ekg_write_dot(const ekg_graph *g, int flags, ekg_sink sink, void *data, ekg_error *err);
+
+/*
+ * Lays the DOT view (flags as for ekg_write_dot) out with Graphviz's "dot"
+ * engine in-process and renders it as SVG into the file `path`. Graphviz's
+ * warnings and errors become an error in `err`. Finishes `g`. Returns 0 or -1.
+ */
+int ekg_render_svg_flags(const ekg_graph *g, int flags, const char *path, ekg_error *err);
+
+/* ekg_render_svg_flags(g, 0, path, err): graph.svg of the shortcut relations. */
+int ekg_render_svg(const ekg_graph *g, const char *path, ekg_error *err);
+
+#endif

@@ -1,0 +1,752 @@
+/*
+ * check_write.c - the writers, round-tripped through the real parsers: raptor2
+ * for Turtle / N-Triples / N-Quads, jansson for JSON-LD, cgraph for DOT, and
+ * an RFC 4180 reader for CSV. The graph is built with graph.h's builders and
+ * full of hostile strings.
+ *
+ * Set EKG_TEST_DUMP=DIR to keep every output in DIR (graph.ttl, ...) for the
+ * external checks (jsonld.js toRDF, dot -Tsvg, riot).
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <check.h>
+#include <graphviz/cgraph.h>
+#include <jansson.h>
+#include <raptor2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ekg.h"
+#include "escape.h"
+#include "graph.h"
+#include "write.h"
+
+/* ---- fixtures ---- */
+
+static const ekg_relation rel_opposes = {"opposes", "opposes", "Opposition", "12", "REJECT",
+                                         3, 0, 0};
+static const ekg_relation rel_supports = {"supports", "supports", "Support", "05", "SUPPORT",
+                                          1, 0, 0};
+static const ekg_relation rel_states = {"states", "states", "Statement", "01", NULL, 1, 0, 1};
+
+/* A minimal ontology directory, with a context that tries to trip the compaction. */
+static const char mini_ttl[] =
+    "@prefix ekg: <https://w3id.org/ekg/ontology#> .\n"
+    "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+    "ekg:opposes a ekg:Relation ; rdfs:label \"opposes\"@en ; ekg:eventClass ekg:Opposition ;\n"
+    "  ekg:cameoRoot \"12\" ; ekg:ploverType \"REJECT\" ; ekg:quadClass 3 .\n";
+
+static const char mini_context[] =
+    "{\"@context\": {\n"
+    " \"@version\": 1.1, \"@language\": \"en\",\n"
+    " \"ekg\": \"https://w3id.org/ekg/ontology#\",\n"
+    " \"ekgr\": \"https://w3id.org/ekg/id/\",\n"
+    " \"ekgd\": {\"@id\": \"https://w3id.org/ekg/doc/\", \"@prefix\": true},\n"
+    " \"rdf\": \"http://www.w3.org/1999/02/22-rdf-syntax-ns#\",\n"
+    " \"rdfs\": \"http://www.w3.org/2000/01/rdf-schema#\",\n"
+    " \"owl\": \"http://www.w3.org/2002/07/owl#\",\n"
+    " \"xsd\": \"http://www.w3.org/2001/XMLSchema#\",\n"
+    " \"skos\": \"http://www.w3.org/2004/02/skos/core#\",\n"
+    " \"sem\": \"http://semanticweb.cs.vu.nl/2009/11/sem/\",\n"
+    " \"gaf\": \"http://groundedannotationframework.org/gaf#\",\n"
+    " \"provo\": {\"@id\": \"http://www.w3.org/ns/prov#\"},\n"
+    " \"schema\": \"https://schema.org/\",\n"
+    " \"label\": {\"@id\": \"rdfs:label\", \"@container\": \"@language\"},\n"
+    " \"sentence\": \"ekg:sentence\",\n"
+    " \"charStart\": {\"@id\": \"ekg:charStart\", \"@type\": \"xsd:integer\"},\n"
+    " \"actor\": {\"@id\": \"sem:hasActor\", \"@type\": \"@id\"},\n"
+    " \"ekg:trigger\": {\"@id\": \"ekg:quote\"}\n"
+    "}}\n";
+
+static char ontodir[256];
+static ekg_ontology *onto;
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void onto_setup(void)
+{
+    snprintf(ontodir, sizeof ontodir, "/tmp/ekg-check-write-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(ontodir));
+    write_file(ontodir, "ekg.ttl", mini_ttl);
+    write_file(ontodir, "context.jsonld", mini_context);
+    ekg_error err;
+    memset(&err, 0, sizeof err);
+    onto = ekg_ontology_load(ontodir, &err);
+    ck_assert_msg(onto != NULL, "mini ontology: %s", err.text);
+}
+
+static void onto_teardown(void)
+{
+    char path[512];
+    ekg_ontology_free(onto);
+    onto = NULL;
+    snprintf(path, sizeof path, "%s/ekg.ttl", ontodir);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/context.jsonld", ontodir);
+    unlink(path);
+    rmdir(ontodir);
+}
+
+static const char *const hostile_label =
+    "He said \"hi\" \\ back\\slash \\N \\n\nnew line\r\t<>{}|^` @id <b>&amp;</b>";
+
+static void add_mention(ekg_graph *g, const ekg_relation *rel, ekg_entity *actor,
+                        ekg_entity *target, ekg_polarity pol, const ekg_doc *doc,
+                        uint32_t start, const char *sentence, const char *date,
+                        double conf, int shortcut)
+{
+    ekg_mention m;
+    memset(&m, 0, sizeof m);
+    m.doc = doc;
+    m.start = start;
+    m.end = start + 11;
+    m.sentence = sentence;
+    m.trigger = "has \"opposed\"";
+    m.rule = "test";
+    m.date = date;
+    m.modality = EKG_ASSERTED;
+    ekg_graph_event_add(g, rel, actor, target, pol, &m, conf, shortcut);
+}
+
+/* The hostile graph; `reverse` inserts everything in the opposite order. */
+static ekg_graph *make_graph(int reverse)
+{
+    ekg_graph *g = ekg_graph_new(onto);
+    ck_assert_ptr_nonnull(g);
+    ekg_entity *p = NULL, *o = NULL, *fra = NULL, *x = NULL;
+    for (int k = 0; k < 4; k++) {
+        switch (reverse ? 3 - k : k) {
+        case 0:
+            p = ekg_graph_entity_get(g, "person-a", hostile_label, "Person");
+            ekg_graph_entity_add_alt(g, p, "\"@id\"");
+            ekg_graph_entity_add_alt(g, p, "<script>alert('x')</script>");
+            ekg_graph_entity_add_alt(g, p, "Zo\xC3\xAB \xF0\x9F\x98\x80");
+            break;
+        case 1:
+            o = ekg_graph_entity_get(g, "org-b", "Z\xC3\xBCrich \xE2\x80\x93 \xE6\x9D\xB1\xE4\xBA\xAC "
+                                                 "\xF0\x9F\x98\x80 bad\xFF byte", "Organization");
+            break;
+        case 2:
+            fra = ekg_graph_entity_get(g, "country-fra", "France", "Country");
+            ekg_graph_entity_set_qid(g, fra, "Q142");
+            break;
+        default:
+            x = ekg_graph_entity_get(g, "thing-x", "\x01" "ctl\x7f" "del\\", "Proposal");
+            break;
+        }
+    }
+    ekg_graph_entity_add_affil(g, p, o, "Secretary \"General\"\n");
+    ekg_graph_entity_add_affil(g, p, fra, NULL);
+
+    ekg_doc *d1 = ekg_graph_doc_add(g, "001_a b.txt");
+    ekg_doc *d2 = ekg_graph_doc_add(g, "doc.2.");
+    ck_assert_ptr_nonnull(d1);
+    ck_assert_ptr_nonnull(d2);
+    ekg_graph_doc_set(g, &d1->headline, "A \"headline\"\nwith \\ newline");
+    ekg_graph_doc_set(g, &d1->date, "2023-07-10");
+    ekg_graph_doc_set(g, &d1->url, "https://example.org/a?b=1&c=2");
+    ekg_graph_doc_set(g, &d1->publisher, "Le Monde");
+    ekg_graph_doc_set(g, &d2->date, "2023-13-45");   /* invalid: not written */
+    ekg_graph_doc_set(g, &d2->url, "not a url {}");
+    ekg_graph_doc_set(g, &d2->dateline, "PARIS, July 10 \xE2\x80\x94");
+
+    const char *s1 = "However, France \"has opposed\" the idea, \\ {json}\n\r\t\x01 end.";
+    for (int k = 0; k < 2; k++) {
+        if ((reverse ? 1 - k : k) == 0) {
+            add_mention(g, &rel_opposes, fra, x, EKG_POSITIVE, d1, 812, s1, "2023-07-09", 0.9, 1);
+            add_mention(g, &rel_opposes, fra, x, EKG_POSITIVE, d2, 5, "France, again.", NULL,
+                        0.754, 0);
+            /* the same span as another event: one mention node */
+            add_mention(g, &rel_supports, o, fra, EKG_POSITIVE, d1, 812, s1, NULL, 0.5, 1);
+        } else {
+            add_mention(g, &rel_supports, p, o, EKG_NEGATIVE, d2, 40, "A does not support B.",
+                        "2023-07-01", 0.8, 0);
+            ekg_event *st =
+                ekg_graph_event_add(g, &rel_states, p, NULL, EKG_POSITIVE,
+                                    &(ekg_mention){.doc = d2, .start = 60, .end = 64,
+                                                   .sentence = "A says \"no\".",
+                                                   .trigger = "says", .rule = "t"},
+                                    1.0, 0);
+            st->quote = ekg_graph_str(g, "no, \"never\"\n");
+        }
+    }
+    ekg_graph_finish(g);
+    return g;
+}
+
+/* ---- helpers ---- */
+
+static int buf_sink(void *data, const char *bytes, size_t len)
+{
+    ekg_buf_put(data, bytes, len);
+    return 0;
+}
+
+static int failing_sink(void *data, const char *bytes, size_t len)
+{
+    return -1;
+}
+
+static char *write_fmt(const ekg_graph *g, ekg_format f)
+{
+    ekg_buf b;
+    ekg_buf_init(&b);
+    ekg_error err;
+    memset(&err, 0, sizeof err);
+    ck_assert_msg(ekg_write(g, f, buf_sink, &b, &err) == 0, "%s: %s",
+                  ekg_format_extension(f), err.text);
+    ck_assert_uint_gt(b.len, 0);
+    ck_assert_msg(ekg_utf8_valid(b.data, b.len), "%s is not UTF-8", ekg_format_extension(f));
+    ck_assert_msg((unsigned char)b.data[0] != 0xEF, "BOM");
+    const char *dump = getenv("EKG_TEST_DUMP");
+    if (dump) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/graph.%s", dump, ekg_format_extension(f));
+        FILE *fp = fopen(path, "wb");
+        if (fp) {
+            fwrite(b.data, 1, b.len, fp);
+            fclose(fp);
+        }
+    }
+    return ekg_buf_detach(&b);
+}
+
+/* Parsed statements, each as one N-Quads-like line; sorted. */
+typedef struct stmts {
+    char **lines;
+    size_t n;
+    int errors;
+} stmts;
+
+static void on_stmt(void *data, raptor_statement *st)
+{
+    stmts *s = data;
+    ekg_buf b;
+    ekg_buf_init(&b);
+    raptor_term *terms[4] = {st->subject, st->predicate, st->object, st->graph};
+    for (int i = 0; i < 4; i++) {
+        if (!terms[i])
+            continue;
+        unsigned char *t = raptor_term_to_string(terms[i]);
+        if (i)
+            ekg_buf_putc(&b, ' ');
+        ekg_buf_puts(&b, (char *)t);
+        raptor_free_memory(t);
+    }
+    s->lines = realloc(s->lines, (s->n + 1) * sizeof *s->lines);
+    s->lines[s->n++] = ekg_buf_detach(&b);
+}
+
+static void on_parse_log(void *data, raptor_log_message *m)
+{
+    stmts *s = data;
+    if (m->level >= RAPTOR_LOG_LEVEL_WARN) {
+        s->errors++;
+        fprintf(stderr, "raptor: %s\n", m->text);
+    }
+}
+
+static int cmp_line(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static stmts parse(const char *syntax, const char *text)
+{
+    stmts s = {NULL, 0, 0};
+    raptor_world *w = raptor_new_world();
+    raptor_world_set_log_handler(w, &s, on_parse_log);
+    raptor_world_open(w);
+    raptor_parser *p = raptor_new_parser(w, syntax);
+    raptor_parser_set_statement_handler(p, &s, on_stmt);
+    raptor_uri *base = raptor_new_uri(w, (const unsigned char *)"urn:x-base:");
+    raptor_parser_parse_start(p, base);
+    if (raptor_parser_parse_chunk(p, (const unsigned char *)text, strlen(text), 1))
+        s.errors++;
+    raptor_free_uri(base);
+    raptor_free_parser(p);
+    raptor_free_world(w);
+    qsort(s.lines, s.n, sizeof *s.lines, cmp_line);
+    return s;
+}
+
+static void stmts_free(stmts *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        free(s->lines[i]);
+    free(s->lines);
+}
+
+static size_t count(const stmts *s, const char *needle)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->n; i++)
+        n += strstr(s->lines[i], needle) != NULL;
+    return n;
+}
+
+/* ---- Turtle, N-Triples, N-Quads ---- */
+
+START_TEST(turtle_same_graph_as_ntriples)
+{
+    ekg_graph *g = make_graph(0);
+    char *ttl = write_fmt(g, EKG_FORMAT_TURTLE);
+    char *nt = write_fmt(g, EKG_FORMAT_NTRIPLES);
+    stmts a = parse("turtle", ttl), b = parse("ntriples", nt);
+    ck_assert_int_eq(a.errors, 0);
+    ck_assert_int_eq(b.errors, 0);
+    ck_assert_uint_gt(a.n, 60);
+    ck_assert_uint_eq(a.n, b.n);
+    for (size_t i = 0; i < a.n; i++)
+        ck_assert_str_eq(a.lines[i], b.lines[i]);
+    /* no duplicate triples (Turtle writers may fold them) */
+    for (size_t i = 1; i < b.n; i++)
+        ck_assert_str_ne(b.lines[i - 1], b.lines[i]);
+    stmts_free(&a);
+    stmts_free(&b);
+    free(ttl);
+    free(nt);
+    ekg_graph_free(g);
+}
+END_TEST
+
+/* Outside string literals, the Turtle has no backslash (RECIPES: no escaped local names). */
+START_TEST(turtle_no_escaped_names)
+{
+    ekg_graph *g = make_graph(0);
+    char *ttl = write_fmt(g, EKG_FORMAT_TURTLE);
+    ck_assert_ptr_null(strstr(ttl, "PREFIX"));
+    for (const char *p = ttl; *p; p++) {
+        if (*p == '"') {
+            int longq = p[1] == '"' && p[2] == '"';
+            p += longq ? 3 : 1;
+            while (*p && !(longq ? (p[0] == '"' && p[1] == '"' && p[2] == '"') : *p == '"')) {
+                if (*p == '\\')
+                    p++;
+                p++;
+            }
+            ck_assert_int_ne(*p, '\0');
+            if (longq)
+                p += 2;
+            continue;
+        }
+        if (*p == '<') {   /* IRIs: nothing escaped, nothing illegal */
+            const char *e = strchr(p, '>');
+            ck_assert_ptr_nonnull(e);
+            for (const char *q = p + 1; q < e; q++)
+                ck_assert_msg(!strchr(" \\\"{}|^`", *q), "bad IRI character near %.40s", p);
+            p = e;
+            continue;
+        }
+        ck_assert_msg(*p != '\\', "escape outside a string near: %.40s", p);
+    }
+    /* a local name never ends with '.' before whitespace */
+    ck_assert_ptr_null(strstr(ttl, ". ;"));
+    free(ttl);
+    ekg_graph_free(g);
+}
+END_TEST
+
+START_TEST(nquads_named_graphs)
+{
+    ekg_graph *g = make_graph(0);
+    char *nq = write_fmt(g, EKG_FORMAT_NQUADS);
+    char *nt = write_fmt(g, EKG_FORMAT_NTRIPLES);
+    stmts q = parse("nquads", nq), t = parse("ntriples", nt);
+    ck_assert_int_eq(q.errors, 0);
+    ck_assert_uint_eq(q.n, t.n);
+    const char *d1 = "<https://w3id.org/ekg/doc/001_a%20b.txt>";
+    const char *d2 = "<https://w3id.org/ekg/doc/doc.2.>";
+    size_t mentions = 0, sentence = 0, denoted = 0, in_graph = 0;
+    for (size_t i = 0; i < q.n; i++) {
+        const char *l = q.lines[i];
+        size_t n = strlen(l);
+        int named = (n > strlen(d1) && !strcmp(l + n - strlen(d1), d1)) ||
+                    (n > strlen(d2) && !strcmp(l + n - strlen(d2), d2));
+        in_graph += named;
+        if (strstr(l, "#Mention>")) {
+            mentions++;
+            ck_assert_msg(named, "mention type not in a named graph: %s", l);
+        }
+        if (strstr(l, "ontology#sentence>")) {
+            sentence++;
+            ck_assert_msg(named, "%s", l);
+            /* the graph is the mention's own document */
+            ck_assert_msg(strncmp(l, "<https://w3id.org/ekg/doc/001_a%20b.txt#", 40) != 0 ||
+                              strstr(l, d1),
+                          "%s", l);
+        }
+        if (strstr(l, "gaf#denotedBy>")) {
+            denoted++;
+            ck_assert_msg(named, "%s", l);
+        }
+        if (strstr(l, "ontology#opposes>") && strstr(l, "<https://w3id.org/ekg/id/country-fra>"))
+            ck_assert_msg(!named, "shortcut in a named graph: %s", l);
+    }
+    ck_assert_uint_eq(mentions, 4);   /* 5 mentions, two share a span */
+    ck_assert_uint_eq(sentence, 4);
+    ck_assert_uint_eq(denoted, 5);
+    ck_assert_uint_lt(in_graph, q.n);
+    stmts_free(&q);
+    stmts_free(&t);
+    free(nq);
+    free(nt);
+    ekg_graph_free(g);
+}
+END_TEST
+
+/* What the mapping holds, checked on the N-Triples. */
+START_TEST(mapping_contract)
+{
+    ekg_graph *g = make_graph(0);
+    char *nt = write_fmt(g, EKG_FORMAT_NTRIPLES);
+    stmts t = parse("ntriples", nt);
+    ck_assert_int_eq(t.errors, 0);
+    /* shortcuts: France opposes thing-x, org-b supports France; not the negative one */
+    ck_assert_uint_eq(count(&t, "<https://w3id.org/ekg/ontology#opposes> <https://w3id.org/"
+                                "ekg/id/thing-x>"), 1);
+    ck_assert_uint_eq(count(&t, "<https://w3id.org/ekg/id/org-b> <https://w3id.org/ekg/"
+                                "ontology#supports>"), 1);
+    ck_assert_uint_eq(count(&t, "<https://w3id.org/ekg/id/person-a> <https://w3id.org/ekg/"
+                                "ontology#supports>"), 0);
+    /* entity -> entity triples: 2 shortcuts + 2 affiliatedWith, nothing else */
+    static const char id[] = "<https://w3id.org/ekg/id/";
+    size_t ee = 0;
+    for (size_t i = 0; i < t.n; i++) {
+        const char *l = t.lines[i];
+        const char *o = strrchr(l, ' ');   /* the object: IRIs hold no space */
+        if (!strncmp(l, id, strlen(id)) && strncmp(l + strlen(id), "event-", 6) &&
+            strncmp(l + strlen(id), "affil-", 6) && !strncmp(o + 1, id, strlen(id)))
+            ee++;
+    }
+    ck_assert_uint_eq(ee, 4);
+    ck_assert_uint_eq(count(&t, "\"0.9\"^^<http://www.w3.org/2001/XMLSchema#decimal>"), 1);
+    ck_assert_uint_eq(count(&t, "\"0.8\"^^<http://www.w3.org/2001/XMLSchema#decimal>"), 1);
+    ck_assert_uint_eq(count(&t, "\"1.0\"^^<http://www.w3.org/2001/XMLSchema#decimal>"), 1);
+    ck_assert_uint_eq(count(&t, "<http://www.wikidata.org/entity/Q142>"), 1);
+    ck_assert_uint_eq(count(&t, "#Affiliation>"), 2);
+    ck_assert_uint_eq(count(&t, "2023-13-45"), 0);   /* invalid date dropped */
+    ck_assert_uint_eq(count(&t, "schema.org/url> <https://example.org/a?b=1&c=2>"), 1);
+    ck_assert_uint_eq(count(&t, "schema.org/url> \"not a url {}\""), 1);
+    ck_assert_uint_eq(count(&t, "#charStart> \"812\"^^<http://www.w3.org/2001/XMLSchema#integer>"),
+                      1);
+    ck_assert_uint_eq(count(&t, "#cameoRoot> \"12\""), 1);
+    ck_assert_uint_eq(count(&t, "#quadClass> \"3\"^^"), 1);
+    ck_assert_uint_eq(count(&t, "ontology#Negative>"), 1);
+    ck_assert_uint_eq(count(&t, "ontology#Statement>"), 1);
+    ck_assert_uint_eq(count(&t, "\\uFFFD"), 1);   /* the invalid byte, replaced */
+    ck_assert_uint_eq(count(&t, "rdf-schema#label>"), 4);
+    stmts_free(&t);
+    free(nt);
+    ekg_graph_free(g);
+}
+END_TEST
+
+/* ---- JSON-LD ---- */
+
+START_TEST(jsonld_valid)
+{
+    ekg_graph *g = make_graph(0);
+    char *js = write_fmt(g, EKG_FORMAT_JSONLD);
+    char *nt = write_fmt(g, EKG_FORMAT_NTRIPLES);
+    json_error_t jerr;
+    json_t *root = json_loads(js, JSON_REJECT_DUPLICATES, &jerr);
+    ck_assert_msg(root != NULL, "JSON-LD: %s at line %d", jerr.text, jerr.line);
+    ck_assert(json_is_object(json_object_get(root, "@context")));
+    json_t *graph = json_object_get(root, "@graph");
+    ck_assert(json_is_array(graph));
+    /* one node object per subject */
+    stmts t = parse("ntriples", nt);
+    size_t subjects = 0;
+    for (size_t i = 0; i < t.n; i++) {
+        size_t len = strcspn(t.lines[i], " ");
+        if (i == 0 || strncmp(t.lines[i], t.lines[i - 1], len) != 0 ||
+            t.lines[i - 1][len] != ' ')
+            subjects++;
+    }
+    ck_assert_uint_eq(json_array_size(graph), subjects);
+    /* no native numbers anywhere; keys the context would misread are not used */
+    const char *body = strstr(js, "\"@graph\"");
+    ck_assert_ptr_nonnull(body);
+    ck_assert_ptr_null(strstr(body, "\"label\""));
+    ck_assert_ptr_null(strstr(body, "\"ekg:trigger\""));
+    ck_assert_ptr_nonnull(strstr(js, "\"https://w3id.org/ekg/ontology#trigger\""));
+    ck_assert_ptr_nonnull(strstr(js, "\"sentence\""));
+    ck_assert_ptr_nonnull(strstr(js, "\"@id\": \"ekgr:country-fra\""));
+    ck_assert_ptr_nonnull(strstr(js, "\"http://www.w3.org/ns/prov#wasDerivedFrom\""));
+    size_t i;
+    json_t *node;
+    json_array_foreach(graph, i, node) {
+        ck_assert(json_is_string(json_object_get(node, "@id")));
+        const char *k;
+        json_t *v;
+        json_object_foreach(node, k, v) {
+            json_t *vals = json_is_array(v) ? v : NULL;
+            size_t n = vals ? json_array_size(vals) : 1;
+            for (size_t j = 0; j < n; j++) {
+                json_t *x = vals ? json_array_get(vals, j) : v;
+                ck_assert(!json_is_number(x));
+                /* @language in the context: plain strings must be value objects */
+                if (strcmp(k, "@id") && strcmp(k, "@type"))
+                    ck_assert_msg(json_is_object(x), "bare value under %s", k);
+            }
+        }
+    }
+    json_decref(root);
+    stmts_free(&t);
+    free(js);
+    free(nt);
+    ekg_graph_free(g);
+}
+END_TEST
+
+/* ---- DOT ---- */
+
+START_TEST(dot_parses_back)
+{
+    ekg_graph *g = make_graph(0);
+    char *dot = write_fmt(g, EKG_FORMAT_DOT);
+    Agraph_t *ag = agmemread(dot);
+    ck_assert_msg(ag != NULL, "cgraph cannot read the DOT");
+    ck_assert_int_eq(agnnodes(ag), 4);   /* all four take part in an edge */
+    ck_assert_int_eq(agnedges(ag), 4);   /* 2 shortcuts + 2 affiliations */
+    Agnode_t *n0 = agnode(ag, "n2", 0);  /* person-a is the 3rd entity by id */
+    ck_assert_ptr_nonnull(n0);
+    const char *label = agget(n0, "label");
+    /* backslashes doubled, newline as \n, CR dropped, TAB as a space, quotes kept */
+    ck_assert_str_eq(label, "He said \"hi\" \\\\ back\\\\slash \\\\N \\\\n\\nnew line <>{}|^` "
+                            "@id <b>&amp;</b>");
+    ck_assert_str_eq(agget(n0, "tooltip"), "https://w3id.org/ekg/id/person-a");
+    ck_assert_str_eq(agget(n0, "shape"), "ellipse");
+    agclose(ag);
+
+    ekg_buf b;
+    ekg_buf_init(&b);
+    ekg_error err;
+    memset(&err, 0, sizeof err);
+    ck_assert_int_eq(ekg_write_dot(g, EKG_DOT_EVENTS, buf_sink, &b, &err), 0);
+    ag = agmemread(b.data);
+    ck_assert_ptr_nonnull(ag);
+    ck_assert_int_eq(agnnodes(ag), 4 + 4);   /* entities + events */
+    agclose(ag);
+    ekg_buf_free(&b);
+
+    char svg[] = "/tmp/ekg-check-svg-XXXXXX";
+    int fd = mkstemp(svg);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    ck_assert_msg(ekg_render_svg(g, svg, &err) == 0, "render: %s", err.text);
+    struct stat st;
+    ck_assert_int_eq(stat(svg, &st), 0);
+    ck_assert_int_gt(st.st_size, 500);
+    unlink(svg);
+    free(dot);
+    ekg_graph_free(g);
+}
+END_TEST
+
+/* ---- CSV ---- */
+
+/* Reads one RFC 4180 record from *p; returns the number of fields, fields in out. */
+static size_t csv_record(const char **p, char out[16][512])
+{
+    size_t n = 0, k = 0;
+    int quoted = 0;
+    const char *s = *p;
+    for (;;) {
+        char c = *s;
+        if (quoted) {
+            ck_assert_int_ne(c, '\0');
+            if (c == '"' && s[1] == '"') {
+                out[n][k++] = '"';
+                s += 2;
+            } else if (c == '"') {
+                quoted = 0;
+                s++;
+            } else {
+                out[n][k++] = c;
+                s++;
+            }
+            continue;
+        }
+        if (c == '"' && k == 0) {
+            quoted = 1;
+            s++;
+        } else if (c == ',' || c == '\r' || c == '\0') {
+            out[n][k] = '\0';
+            n++;
+            k = 0;
+            if (c == '\r') {
+                ck_assert_int_eq(s[1], '\n');
+                *p = s + 2;
+                return n;
+            }
+            if (c == '\0') {
+                *p = s;
+                return n;
+            }
+            s++;
+        } else {
+            ck_assert_int_ne(c, '\n');   /* a bare LF outside quotes */
+            out[n][k++] = c;
+            s++;
+        }
+    }
+}
+
+START_TEST(csv_rows)
+{
+    ekg_graph *g = make_graph(0);
+    char *csv = write_fmt(g, EKG_FORMAT_CSV);
+    const char *p = csv;
+    char f[16][512];
+    ck_assert_uint_eq(csv_record(&p, f), 12);
+    ck_assert_str_eq(f[0], "date");
+    ck_assert_str_eq(f[11], "modality");
+    size_t rows = 0;
+    int seen_opposes = 0;
+    while (*p) {
+        ck_assert_uint_eq(csv_record(&p, f), 12);
+        rows++;
+        if (!strcmp(f[2], "opposes")) {
+            seen_opposes = 1;
+            ck_assert_str_eq(f[0], "2023-07-09");
+            ck_assert_str_eq(f[1], "France");
+            ck_assert_str_eq(f[3], "12");
+            ck_assert_str_eq(f[4], "REJECT");
+            ck_assert_str_eq(f[5], "3");
+            ck_assert_str_eq(f[7], "001_a b.txt");
+            ck_assert_str_eq(f[8], "However, France \"has opposed\" the idea, \\ {json}\n\r\t\x01 end.");
+            ck_assert_str_eq(f[9], "0.90");
+            ck_assert_str_eq(f[10], "Positive");
+        }
+    }
+    ck_assert_uint_eq(rows, ekg_graph_n_events(g));
+    ck_assert(seen_opposes);
+    /* dated rows first, in date order */
+    ck_assert_ptr_nonnull(strstr(csv, "\r\n2023-07-01,"));
+    ck_assert(strstr(csv, "\r\n2023-07-01,") < strstr(csv, "\r\n2023-07-09,"));
+    free(csv);
+    ekg_graph_free(g);
+}
+END_TEST
+
+/* ---- determinism and errors ---- */
+
+START_TEST(byte_identical)
+{
+    ekg_graph *g = make_graph(0);
+    ekg_graph *r = make_graph(1);
+    ekg_format fmts[] = {EKG_FORMAT_TURTLE, EKG_FORMAT_NTRIPLES, EKG_FORMAT_NQUADS,
+                         EKG_FORMAT_JSONLD, EKG_FORMAT_DOT, EKG_FORMAT_CSV};
+    for (size_t i = 0; i < sizeof fmts / sizeof fmts[0]; i++) {
+        char *a = write_fmt(g, fmts[i]);
+        char *b = write_fmt(g, fmts[i]);
+        char *c = write_fmt(r, fmts[i]);
+        ck_assert_msg(!strcmp(a, b), "%s differs on a second write", ekg_format_extension(fmts[i]));
+        ck_assert_msg(!strcmp(a, c), "%s depends on insertion order", ekg_format_extension(fmts[i]));
+        free(a);
+        free(b);
+        free(c);
+    }
+    ekg_graph_free(g);
+    ekg_graph_free(r);
+}
+END_TEST
+
+START_TEST(sink_failure)
+{
+    ekg_graph *g = make_graph(0);
+    for (int f = EKG_FORMAT_TURTLE; f <= EKG_FORMAT_CSV; f++) {
+        ekg_error err;
+        memset(&err, 0, sizeof err);
+        ck_assert_int_eq(ekg_write(g, (ekg_format)f, failing_sink, NULL, &err), -1);
+        ck_assert(err.set);
+    }
+    ekg_graph_free(g);
+}
+END_TEST
+
+START_TEST(format_names)
+{
+    ck_assert_int_eq(ekg_format_from_name("ttl"), EKG_FORMAT_TURTLE);
+    ck_assert_int_eq(ekg_format_from_name("Turtle"), EKG_FORMAT_TURTLE);
+    ck_assert_int_eq(ekg_format_from_name("nt"), EKG_FORMAT_NTRIPLES);
+    ck_assert_int_eq(ekg_format_from_name("nq"), EKG_FORMAT_NQUADS);
+    ck_assert_int_eq(ekg_format_from_name("jsonld"), EKG_FORMAT_JSONLD);
+    ck_assert_int_eq(ekg_format_from_name("dot"), EKG_FORMAT_DOT);
+    ck_assert_int_eq(ekg_format_from_name("csv"), EKG_FORMAT_CSV);
+    ck_assert_int_eq(ekg_format_from_name("xml"), -1);
+    ck_assert_int_eq(ekg_format_from_name(NULL), -1);
+    ck_assert_str_eq(ekg_format_extension(EKG_FORMAT_JSONLD), "jsonld");
+    ck_assert_str_eq(ekg_format_extension(EKG_FORMAT_NQUADS), "nq");
+}
+END_TEST
+
+/* The installed ontology's own context, once ontology/ has one: the JSON-LD still parses. */
+START_TEST(real_ontology_context)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/context.jsonld", EKG_TEST_ONTOLOGY);
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return;   /* not there yet */
+    ekg_error err;
+    memset(&err, 0, sizeof err);
+    ekg_ontology *real = ekg_ontology_load(EKG_TEST_ONTOLOGY, &err);
+    ck_assert_msg(real != NULL, "%s", err.text);
+    ekg_ontology *saved = onto;
+    onto = real;
+    ekg_graph *g = make_graph(0);
+    char *js = write_fmt(g, EKG_FORMAT_JSONLD);
+    ck_assert_ptr_nonnull(json_loads(js, 0, NULL));
+    free(js);
+    ekg_graph_free(g);
+    onto = saved;
+    ekg_ontology_free(real);
+}
+END_TEST
+
+static Suite *write_suite(void)
+{
+    Suite *s = suite_create("write");
+    struct {
+        const char *name;
+        const TTest *test;
+    } cases[] = {
+        {"turtle", turtle_same_graph_as_ntriples}, {"turtle-names", turtle_no_escaped_names},
+        {"nquads", nquads_named_graphs},           {"mapping", mapping_contract},
+        {"jsonld", jsonld_valid},                  {"dot", dot_parses_back},
+        {"csv", csv_rows},                         {"deterministic", byte_identical},
+        {"sink-failure", sink_failure},            {"format-names", format_names},
+        {"real-context", real_ontology_context},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        TCase *tc = tcase_create(cases[i].name);
+        tcase_add_checked_fixture(tc, onto_setup, onto_teardown);
+        tcase_add_test(tc, cases[i].test);
+        tcase_set_timeout(tc, 60);
+        suite_add_tcase(s, tc);
+    }
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(write_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
