@@ -212,21 +212,25 @@ void ekg_escape_csv(ekg_buf *b, const char *s)
         return;
     size_t n = strlen(s);
     int quote = s[0] == ' ' || s[n - 1] == ' ' || strpbrk(s, ",\"\r\n") != NULL;
-    if (!quote) {
-        ekg_escape_utf8(b, s);
-        return;
+    if (quote)
+        ekg_buf_putc(b, '"');
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = p[i];
+        size_t k = ekg_utf8_seq(p + i, n - i, NULL);
+        if (!k) {
+            ekg_buf_puts(b, replacement);
+            i++;
+            continue;
+        }
+        if (c == '"')
+            ekg_buf_puts(b, "\"\"");
+        else if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7F)
+            ekg_buf_putc(b, ' ');   /* RFC 4180 has no control characters; nor do terminals */
+        else
+            ekg_buf_put(b, s + i, k);
+        i += k;
     }
-    ekg_buf_putc(b, '"');
-    for (const char *q = s; *q;) {
-        const char *dq = strchr(q, '"');
-        size_t len = dq ? (size_t)(dq - q) : strlen(q);
-        char *part = ekg_xstrndup(q, len);
-        ekg_escape_utf8(b, part);
-        free(part);
-        if (!dq)
-            break;
-        ekg_buf_puts(b, "\"\"");
-        q = dq + 1;
-    }
-    ekg_buf_putc(b, '"');
+    if (quote)
+        ekg_buf_putc(b, '"');
 }

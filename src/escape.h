@@ -55,8 +55,9 @@ void ekg_escape_dot_label(ekg_buf *b, const char *s, size_t max);
 
 /*
  * Appends a CSV field (RFC 4180): quoted when it contains ',' '"' CR or LF or
- * starts or ends with a space, '"' doubled inside quotes; invalid UTF-8 ->
- * U+FFFD. NULL is the empty field.
+ * starts or ends with a space, '"' doubled inside quotes; control characters
+ * other than TAB, CR, LF (and DEL) -> space; invalid UTF-8 -> U+FFFD. NULL is
+ * the empty field.
  */
 void ekg_escape_csv(ekg_buf *b, const char *s);
 
