@@ -537,6 +537,15 @@ START_TEST(dot_parses_back)
     ekg_error err;
     memset(&err, 0, sizeof err);
     ck_assert_int_eq(ekg_write_dot(g, EKG_DOT_EVENTS, buf_sink, &b, &err), 0);
+    if (getenv("EKG_TEST_DUMP")) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/graph-events.dot", getenv("EKG_TEST_DUMP"));
+        FILE *fp = fopen(path, "wb");
+        if (fp) {
+            fwrite(b.data, 1, b.len, fp);
+            fclose(fp);
+        }
+    }
     ag = agmemread(b.data);
     ck_assert_ptr_nonnull(ag);
     ck_assert_int_eq(agnnodes(ag), 4 + 4);   /* entities + events */
