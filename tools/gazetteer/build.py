@@ -157,6 +157,33 @@ def main():
             if k == 0:
                 e["capital"] = "city-" + s
 
+    # first-level states and provinces (Debian iso-codes, ISO 3166-2), as places in
+    # their country; names that are also a country, a capital or another
+    # subdivision are left out (Georgia, Washington, Distrito Federal...)
+    taken = {e["label"] for e in ents.values()} | {a for e in ents.values() for a in e["alt"]}
+    subs = json.load(open(ISO.replace("3166-1", "3166-2"), encoding="utf-8"))["3166-2"]
+    counts = {}
+    for sd in subs:
+        if sd["type"] in ("State", "Province"):
+            counts[sd["name"]] = counts.get(sd["name"], 0) + 1
+    by_a2 = {e["iso"]: i for i, e in ents.items() if e["type"] == "Country" and e["iso"]}
+    # names that are also common English words (Delta, Unity, Plateau, Gulf) are left
+    # out: Debian's wamerican word list, words written in lower case there
+    try:
+        words = {w.strip() for w in open("/usr/share/dict/words", encoding="utf-8") if w[:1].islower()}
+    except OSError:
+        sys.exit("build.py: needs /usr/share/dict/words (Debian package wamerican)")
+    for sd in subs:
+        name, cc = sd["name"], sd["code"].split("-")[0]
+        if (sd["type"] not in ("State", "Province") or counts[name] > 1 or name in taken
+                or cc not in by_a2 or len(name) < 4 or not latin(name) or "(" in name
+                or name.lower() in words):
+            continue
+        e = ent("region-" + sd["code"].lower(), "Place", name)
+        e["country"] = by_a2[cc]
+        if not name.isascii():
+            e["alt"].add(ascii_fold(name))
+
     # international organisations: names from the Factbook Appendix B
     appb = {r["name"]: r for r in read_tsv(os.path.join(HERE, "data/factbook-appendix-b.tsv"))}
     for r in read_tsv(os.path.join(HERE, "organizations.tsv")):
