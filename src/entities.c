@@ -240,7 +240,12 @@ static size_t title_at(const ekg_docx *d, size_t t, size_t end, int *org_title)
         if (!(tflags(d, e - 1) & EKG_TOK_WORD))
             break;
         join_low(d, t, e, &b);
-        if (ekg_ontology_lex(d->onto, EKG_LEX_TITLE, b.data, b.len)) {
+        if (b.len > 3 && b.data[b.len - 1] == 's' &&
+            !ekg_ontology_lex(d->onto, EKG_LEX_TITLE, b.data, b.len) &&
+            ekg_ontology_lex(d->onto, EKG_LEX_TITLE, b.data, b.len - 1)) {
+            best = e;   /* "Representatives Matt Gaetz, Andy Biggs and ..." */
+            *org_title = 0;
+        } else if (ekg_ontology_lex(d->onto, EKG_LEX_TITLE, b.data, b.len)) {
             best = e;
             *org_title = 0;
         } else if (ekg_ontology_lex(d->onto, EKG_LEX_ORG_TITLE, b.data, b.len)) {
@@ -513,6 +518,83 @@ static int modifier_before(ekg_docx *d, size_t sent, size_t t, size_t *np0)
     return -1;
 }
 
+/*
+ * A person's name without a title: two or three capitalised words inside a
+ * sentence ("rival John Kerry", "for Robert Mueller to resign"), none of them
+ * a title, an organisation head, a generic or a thing noun, not after "the",
+ * and followed by a verb-like word, a comma or the end of the clause.
+ */
+static int looks_like_person(const ekg_docx *d, size_t s, size_t i, size_t r)
+{
+    const ekg_sentence *st = &d->seg.sents[s];
+    if (st->title || r - i < 2 || r - i > 3 || i == st->t0)
+        return 0;
+    if (ekg_is_determiner(low(d, i - 1)) || (tflags(d, i - 1) & EKG_TOK_QUOTE))
+        return 0;
+    for (size_t k = i; k < r; k++) {
+        const char *w = low(d, k);
+        size_t n = strlen(w);
+        unsigned f = tflags(d, k);
+        if (!(f & EKG_TOK_CAP) || (f & (EKG_TOK_ALLCAP | EKG_TOK_NUM)) || n < 2)
+            return 0;
+        if (ekg_is_stopword(w) || ekg_ontology_lex(d->onto, EKG_LEX_ORG_HEAD, w, n) ||
+            ekg_ontology_lex(d->onto, EKG_LEX_TITLE, w, n) ||
+            ekg_ontology_lex(d->onto, EKG_LEX_ORG_TITLE, w, n) ||
+            ekg_ontology_lex(d->onto, EKG_LEX_GENERIC, w, n) || thing_class(d, w, 0) ||
+            thing_class(d, w, 1))
+            return 0;
+        size_t nt;
+        if (ekg_ontology_triggers(d->onto, w, n, &nt) && nt)
+            return 0;
+        for (const char *p = ekg_tok_text(d, k); p < ekg_tok_text(d, k) + ekg_tok_len(d, k); p++)
+            if (*p == '.' || (*p >= '0' && *p <= '9'))
+                return 0;
+    }
+    if (r < st->t1) {
+        unsigned f = tflags(d, r);
+        if ((f & EKG_TOK_CAP) || (f & EKG_TOK_POSS && 0))
+            return 0;
+        const char *w = low(d, r);
+        if (ekg_ontology_lex(d->onto, EKG_LEX_ORG_HEAD, w, strlen(w)))
+            return 0;
+    }
+    return 1;
+}
+
+/* The end of an organisation head noun within two lower-case words from t ("air force"), or 0. */
+static size_t org_head_after(const ekg_docx *d, size_t t, size_t end)
+{
+    ekg_buf b;
+    ekg_buf_init(&b);
+    size_t found = 0;
+    for (size_t k = t; k < end && k < t + 2 && !found; k++) {
+        if (!(tflags(d, k) & EKG_TOK_WORD) || (tflags(d, k) & EKG_TOK_CAP) ||
+            ekg_is_stopword(low(d, k)))
+            break;
+        for (size_t e = k + 1; e <= end && e <= k + 2; e++) {
+            join_low(d, k, e, &b);
+            if (ekg_ontology_lex(d->onto, EKG_LEX_ORG_HEAD, b.data, b.len))
+                found = e;
+        }
+    }
+    ekg_buf_free(&b);
+    if (found && found < end && ekg_tok_is(d, found, "of"))
+        return 0;   /* "head of government" is a person */
+    return found;
+}
+
+/* A political group named by a capitalised plural ("Republicans", "Islamists"). */
+static int group_plural(const ekg_docx *d, size_t t)
+{
+    const char *w = low(d, t);
+    size_t n = strlen(w);
+    unsigned f = tflags(d, t);
+    if (!(f & EKG_TOK_CAP) || (f & EKG_TOK_ALLCAP) || n < 6)
+        return 0;
+    return strcmp(w + n - 3, "ans") == 0 || strcmp(w + n - 3, "ats") == 0 ||
+           strcmp(w + n - 4, "ists") == 0;
+}
+
 static void sentence_mentions(ekg_docx *d, size_t s, int collect)
 {
     const ekg_sentence *st = &d->seg.sents[s];
@@ -604,16 +686,18 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
         }
         /* demonym + government: the country */
         const ekg_name *dm = gazetteer_at(d, i, end, EKG_NAME_DEMONYM, &e);
-        if (dm && e < end &&
-            (ekg_tok_is(d, e, "government") || ekg_tok_is(d, e, "authorities") ||
-             ekg_tok_is(d, e, "administration") || ekg_tok_is(d, e, "leadership"))) {
+        size_t he = dm ? org_head_after(d, e, end) : 0;
+        if (dm && he) {   /* "the French government", "the Ivorian air force" */
             int ent = ekg_dent_add(d, NULL, NULL, dm->known);
             size_t n;
-            const char *sp = span_text(d, i, e + 1, &n);
+            const char *sp = span_text(d, i, he, &n);
             ekg_dent_surface(d, ent, sp, n);
+            size_t np0 = i;
+            if (np0 > st->t0 && ekg_is_determiner(low(d, np0 - 1)))
+                np0--;
             if (!collect)
-                add_mention(d, i, e + 1, i, s, EKG_M_NAME, ent);
-            i = e + 1;
+                add_mention(d, i, he, np0, s, EKG_M_NAME, ent);
+            i = he;
             continue;
         }
         if (dm) {   /* "French President ...": the demonym modifies what follows */
@@ -734,6 +818,21 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
                 continue;
             } else if (nlen >= 1 && nlen <= 4) {
                 ent = known_person(d, sp, n);
+            }
+            if (ent < 0 && r <= i + 2 && group_plural(d, r - 1) && !st->title &&
+                !(r < end && (tflags(d, r) & EKG_TOK_CAP))) {
+                sp = span_text(d, r - 1, r, &n);
+                ekg_buf_clear(&b);
+                ekg_buf_put(&b, sp, n);
+                ent = ekg_dent_add(d, b.data, "Organization", NULL);
+                mstart = r - 1;
+            }
+            if (ent < 0 && looks_like_person(d, s, i, r)) {
+                sp = span_text(d, i, r, &n);
+                ekg_buf_clear(&b);
+                ekg_buf_put(&b, sp, n);
+                ent = ekg_dent_add(d, b.data, "Person", NULL);
+                mstart = i;
             }
             if (ent >= 0 && !collect) {
                 sp = span_text(d, mstart, mend, &n);

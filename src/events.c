@@ -96,6 +96,32 @@ static int head_of(const ekg_docx *d, int m)
     return m;
 }
 
+/* Is the name followed by a common noun it modifies ("U.S. lawmakers")? */
+static int modifies_noun(const ekg_docx *d, int m)
+{
+    const ekg_dmention *x = &d->ms[m];
+    size_t n = x->t1, end = d->seg.sents[x->sent].t1;
+    if (x->kind != EKG_M_NAME || n >= end)
+        return 0;
+    unsigned f = tflags(d, n);
+    if (!(f & EKG_TOK_WORD) || (f & (EKG_TOK_CAP | EKG_TOK_NUM)) || d->tok_mention[n] >= 0)
+        return 0;
+    const char *w = low(d, n);
+    size_t k;
+    if (ekg_is_stopword(w) || is_adverb(d, n) || ekg_ontology_triggers(d->onto, w, strlen(w), &k))
+        return 0;
+    static const char *const verbs[] = {"said", "says", "say", "told", "added", "announced",
+                                        "wants", "want", "agreed", "asked", "stepped", NULL};
+    for (int i = 0; verbs[i]; i++)
+        if (strcmp(w, verbs[i]) == 0)
+            return 0;
+    size_t l = strlen(w);
+    /* verb forms after a subject name end like this; nouns mostly do not */
+    if ((l > 2 && strcmp(w + l - 2, "ed") == 0) || (l > 3 && strcmp(w + l - 3, "ing") == 0))
+        return 0;
+    return 1;
+}
+
 /* ---- subjects ---- */
 
 /* Mentions coordinated before mention m ("Kishida and Yoon"): appended to out. */
@@ -175,6 +201,8 @@ static size_t find_subject(const ekg_docx *d, size_t s, size_t v, int *out, int 
             continue;
         if (ment(d, m) < 0)
             return 0;
+        if (modifies_noun(d, m))
+            return 0;   /* "Three Republican U.S. lawmakers called ...": unnamed subject */
         out[0] = m;
         return coordinated_before(d, m, st->t0, out, 1);
     }
@@ -224,30 +252,34 @@ static size_t find_object_until(const ekg_docx *d, size_t s, size_t j, size_t li
         t = d->ms[m].t1 - 1;
         if (np0 > st->t0 && np0 > j && blocked_preposition(low(d, np0 - 1)))
             continue;
-        /* a name modifying a common noun: "US allies Japan" */
-        if (d->ms[m].kind == EKG_M_NAME && d->ms[m].t1 < st->t1 &&
-            (tflags(d, d->ms[m].t1) & EKG_TOK_WORD) && !(tflags(d, d->ms[m].t1) & EKG_TOK_CAP) &&
-            !ekg_is_stopword(low(d, d->ms[m].t1)) && !is_adverb(d, d->ms[m].t1) &&
-            d->tok_mention[d->ms[m].t1] < 0)
-            continue;
+        if (modifies_noun(d, m))
+            continue;   /* "US allies Japan" */
         if (d->ms[m].t1 < st->t1 && (tflags(d, d->ms[m].t1) & EKG_TOK_POSS)) {
             /* a possessor: "Japan's decision to ..." is about Japan unless a thing follows */
-            if (first < 0 && ment(d, m) >= 0)
+            if (first < 0 && !generic && ment(d, m) >= 0)
                 first = m;
             generic = 1;
             continue;
         }
-        if (ment(d, m) < 0)
+        int e = ment(d, m);
+        if (e < 0) {
+            if (d->ms[m].kind == EKG_M_THING)
+                generic = 1;   /* an unnamed thing ("a plan") stands for its content */
             continue;
+        }
         if (d->ms[m].kind == EKG_M_PRONOUN && (is(d, d->ms[m].t0, "its") ||
                                                is(d, d->ms[m].t0, "his") ||
                                                is(d, d->ms[m].t0, "their")))
             continue;
-        if (first < 0 || (first >= 0 && d->ms[first].t1 < st->t1 &&
-                          (tflags(d, d->ms[first].t1) & EKG_TOK_POSS) && 0))
-            first = first < 0 ? m : first;
-        if (thing < 0 && d->ents[ment(d, m)].thing)
-            thing = m;
+        if (d->ents[e].thing) {
+            if (thing < 0)
+                thing = m;
+            if (first < 0)
+                first = m;
+            break;
+        }
+        if (!generic && first < 0)
+            first = m;
         if (!generic)
             break;
     }
@@ -488,7 +520,8 @@ static void emit(ekg_docx *d, const found *f, int actor_m, int target_m)
     ekg_modality mod = EKG_ASSERTED;
     int hedged = window_has(d, EKG_LEX_HEDGE, from, f->t0);
     for (size_t k = st->t0; k < st->t1; k++)
-        if (is(d, k, "if") || is(d, k, "?") || is(d, k, "whether"))
+        if (is(d, k, "if") || is(d, k, "unless") || is(d, k, "?") ||
+            (k < f->t0 && is(d, k, "whether")))
             hedged = 1;
     if (hedged)
         mod = EKG_HEDGED;
