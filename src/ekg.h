@@ -163,6 +163,26 @@ EKG_EXPORT int ekg_write(const ekg_graph *g, ekg_format format, ekg_sink sink,
  */
 EKG_EXPORT int ekg_explain(const ekg_graph *g, ekg_sink sink, void *data);
 
+/** DOT flag: draw every event as a node of its own, with its date. */
+#define EKG_DOT_EVENTS (1 << 0)
+
+/**
+ * Writes the entity graph as Graphviz DOT through cgraph; flags is 0 (the
+ * shortcut relations as edges, as ekg_write() does) or EKG_DOT_EVENTS.
+ */
+EKG_EXPORT int ekg_write_dot(const ekg_graph *g, int flags, ekg_sink sink, void *data,
+                             ekg_error *err);
+
+/**
+ * Lays the DOT view (flags as for ekg_write_dot) out with Graphviz in-process
+ * and renders it as SVG into the file `path`. Any Graphviz warning is an error.
+ */
+EKG_EXPORT int ekg_render_svg_flags(const ekg_graph *g, int flags, const char *path,
+                                    ekg_error *err);
+
+/** ekg_render_svg_flags(g, 0, path, err). */
+EKG_EXPORT int ekg_render_svg(const ekg_graph *g, const char *path, ekg_error *err);
+
 /** Parses a format name ("ttl", "turtle", "nt", "nq", "jsonld", "dot", "csv"); -1 if unknown. */
 EKG_EXPORT int ekg_format_from_name(const char *name);
 

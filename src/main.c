@@ -38,8 +38,11 @@ static void usage(FILE *f)
             "                            (default: $SOURCE_DATE_EPOCH, else today)\n"
             "Output:\n"
             "  -o, --out DIR             write DIR/graph.{ttl,nt,nq,jsonld,dot} and graph.svg\n"
+            "                            (with --format: only that format)\n"
             "  -f, --format FMT          one format: ttl, nt, nq, jsonld, dot, csv\n"
             "      --output FILE         where --format writes ('-' = stdout, the default)\n"
+            "      --dot-events          DOT and SVG: draw events as nodes with their dates\n"
+            "      --no-svg              with --out: do not render graph.svg\n"
             "      --explain             print, for each event, the rule and words behind it\n"
             "      --stats               print counts and speed to stderr\n"
             "  -q, --quiet               no warnings or progress on stderr\n"
@@ -258,10 +261,38 @@ static int add_jsonl(ekg_graph *g, const char *path, ekg_error *err)
 
 /* ---- output: temporary file, then rename ---- */
 
+static int dot_flags_global;
+
+static int write_any(const ekg_graph *g, ekg_format fmt, FILE *f, ekg_error *err)
+{
+    if (fmt == EKG_FORMAT_DOT)
+        return ekg_write_dot(g, dot_flags_global, ekg_sink_file, f, err);
+    return ekg_write(g, fmt, ekg_sink_file, f, err);
+}
+
+/* Renders graph.svg through a temporary file, renamed when complete. */
+static int render_atomic(const ekg_graph *g, const char *path, ekg_error *err)
+{
+    size_t n = strlen(path) + 32;
+    char *tmp = malloc(n);
+    if (!tmp)
+        abort();
+    snprintf(tmp, n, "%s.tmp.%ld", path, (long)getpid());
+    int rc = ekg_render_svg_flags(g, dot_flags_global, tmp, err);
+    if (rc == 0 && rename(tmp, path) != 0) {
+        set_error(err, path, 0, 0, "cannot rename into place: %s", strerror(errno));
+        rc = -1;
+    }
+    if (rc != 0)
+        remove(tmp);
+    free(tmp);
+    return rc;
+}
+
 static int write_atomic(const ekg_graph *g, ekg_format fmt, const char *path, ekg_error *err)
 {
     if (strcmp(path, "-") == 0) {
-        if (ekg_write(g, fmt, ekg_sink_file, stdout, err) != 0)
+        if (write_any(g, fmt, stdout, err) != 0)
             return -1;
         if (fflush(stdout) != 0 || ferror(stdout)) {
             set_error(err, "stdout", 0, 0, "write error: %s", strerror(errno));
@@ -282,7 +313,7 @@ static int write_atomic(const ekg_graph *g, ekg_format fmt, const char *path, ek
         free(tmp);
         return -1;
     }
-    int rc = ekg_write(g, fmt, ekg_sink_file, f, err);
+    int rc = write_any(g, fmt, f, err);
     if (fflush(f) != 0 || ferror(f)) {
         set_error(err, path, 0, 0, "write error: %s", strerror(errno));
         rc = -1;
@@ -305,7 +336,8 @@ static void explain(const ekg_graph *g, FILE *f);
 
 int main(int argc, char **argv)
 {
-    enum { OPT_CLEAN = 256, OPT_ONTOLOGY, OPT_OUTPUT, OPT_REFDATE, OPT_EXPLAIN, OPT_STATS };
+    enum { OPT_CLEAN = 256, OPT_ONTOLOGY, OPT_OUTPUT, OPT_REFDATE, OPT_EXPLAIN, OPT_STATS,
+           OPT_DOT_EVENTS, OPT_NO_SVG };
     static const struct option opts[] = {
         {"jsonl", required_argument, NULL, 'j'},
         {"out", required_argument, NULL, 'o'},
@@ -316,13 +348,15 @@ int main(int argc, char **argv)
         {"reference-date", required_argument, NULL, OPT_REFDATE},
         {"explain", no_argument, NULL, OPT_EXPLAIN},
         {"stats", no_argument, NULL, OPT_STATS},
+        {"dot-events", no_argument, NULL, OPT_DOT_EVENTS},
+        {"no-svg", no_argument, NULL, OPT_NO_SVG},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     const char *jsonl = NULL, *outdir = NULL, *format = NULL, *output = NULL, *clean = NULL;
     const char *ontology = NULL, *refdate = NULL;
-    int do_explain = 0, stats = 0, c;
+    int do_explain = 0, stats = 0, dot_flags = 0, svg = 1, c;
 
     signal(SIGPIPE, SIG_DFL);   /* a closed pipe ends us quietly, like any filter */
     while ((c = getopt_long(argc, argv, "j:o:f:qhV", opts, NULL)) != -1) {
@@ -336,12 +370,15 @@ int main(int argc, char **argv)
         case OPT_REFDATE: refdate = optarg; break;
         case OPT_EXPLAIN: do_explain = 1; break;
         case OPT_STATS: stats = 1; break;
+        case OPT_DOT_EVENTS: dot_flags = EKG_DOT_EVENTS; break;
+        case OPT_NO_SVG: svg = 0; break;
         case 'q': quiet = 1; break;
         case 'h': usage(stdout); return EKG_EXIT_OK;
         case 'V': printf("ekg %s\n", EKG_VERSION); return EKG_EXIT_OK;
         default: usage(stderr); return EKG_EXIT_USAGE;
         }
     }
+    dot_flags_global = dot_flags;
     ekg_error err;
     memset(&err, 0, sizeof err);
 
@@ -439,6 +476,16 @@ int main(int argc, char **argv)
                 abort();
             snprintf(path, n, "%s/graph.%s", outdir, ekg_format_extension(all[i]));
             if (write_atomic(g, all[i], path, &err) != 0)
+                rc = EKG_EXIT_OUTPUT;
+            free(path);
+        }
+        if (rc == EKG_EXIT_OK && svg && (fmt < 0 || fmt == EKG_FORMAT_DOT)) {
+            size_t n = strlen(outdir) + 32;
+            char *path = malloc(n);
+            if (!path)
+                abort();
+            snprintf(path, n, "%s/graph.svg", outdir);
+            if (render_atomic(g, path, &err) != 0)
                 rc = EKG_EXIT_OUTPUT;
             free(path);
         }

@@ -92,6 +92,36 @@ static void rebuild_events(ekg_graph *g, ekg_map *redirect)
     ekg_map_free(old);
 }
 
+/* How good a surface form is as a thing's label: no possessive, led by a name, not title case. */
+static int label_rank(const char *s)
+{
+    int rank = 0, words = 0, caps = 0;
+    if (!strstr(s, "'s"))
+        rank += 4;
+    if (*s >= 'A' && *s <= 'Z')
+        rank += 2;
+    for (const char *p = s; *p; p++)
+        if (p == s || p[-1] == ' ') {
+            words++;
+            caps += *p >= 'A' && *p <= 'Z';
+        }
+    if (caps < words)
+        rank += 1;
+    return rank;
+}
+
+/* Is a a better label than b? A fixed order, so that it does not depend on input order. */
+static int better_label(const char *a, const char *b, int thing)
+{
+    if (thing) {
+        int ra = label_rank(a), rb = label_rank(b);
+        if (ra != rb)
+            return ra > rb;
+    }
+    size_t la = strlen(a), lb = strlen(b);
+    return la > lb || (la == lb && strcmp(a, b) < 0);
+}
+
 void ekg_graph_merge_things(ekg_graph *g)
 {
     size_t n;
@@ -158,11 +188,9 @@ void ekg_graph_merge_things(ekg_graph *g)
         if (!e || ekg_ontology_known(g->onto, e->id))
             continue;
         const char *best = e->label;
-        for (size_t k = 0; k < e->nalt; k++) {
-            const char *s = e->alt[k];
-            if (strlen(s) > strlen(best) || (strlen(s) == strlen(best) && strcmp(s, best) < 0))
-                best = s;
-        }
+        for (size_t k = 0; k < e->nalt; k++)
+            if (better_label(e->alt[k], best, e->head != NULL))
+                best = e->alt[k];
         if (best != e->label) {
             const char *old = e->label;
             /* remove best from alt, add the old label */

@@ -173,7 +173,9 @@ size_t ekg_parse_date(const char *s, size_t n, char out[11])
     }
     if (m < 1 || m > 12 || d < 1 || d > days_in(y, m))
         return 0;
-    snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+    char buf[48];
+    snprintf(buf, sizeof buf, "%04d-%02d-%02d", y % 10000, m, d);
+    memcpy(out, buf, 11);
     return i;
 }
 

@@ -90,23 +90,6 @@ int ekg_write_raptor(const ekg_graph *g, ekg_format format, ekg_sink sink, void 
 int ekg_write_jsonld(const ekg_graph *g, ekg_sink sink, void *data, ekg_error *err);
 int ekg_write_csv(const ekg_graph *g, ekg_sink sink, void *data, ekg_error *err);
 
-/* DOT flags. */
-#define EKG_DOT_EVENTS (1 << 0)   /* draw every event as a node (with its date) */
-
-/*
- * Writes the entity graph as Graphviz DOT through cgraph. flags:
- * EKG_DOT_EVENTS or 0 (the default of ekg_write(): shortcut edges only).
- */
-int ekg_write_dot(const ekg_graph *g, int flags, ekg_sink sink, void *data, ekg_error *err);
-
-/*
- * Lays the DOT view (flags as for ekg_write_dot) out with Graphviz's "dot"
- * engine in-process and renders it as SVG into the file `path`. Graphviz's
- * warnings and errors become an error in `err`. Finishes `g`. Returns 0 or -1.
- */
-int ekg_render_svg_flags(const ekg_graph *g, int flags, const char *path, ekg_error *err);
-
-/* ekg_render_svg_flags(g, 0, path, err): graph.svg of the shortcut relations. */
-int ekg_render_svg(const ekg_graph *g, const char *path, ekg_error *err);
+/* ekg_write_dot, ekg_render_svg and EKG_DOT_EVENTS are public: see ekg.h. */
 
 #endif
