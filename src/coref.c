@@ -17,20 +17,49 @@ static int is_actorish(const ekg_docx *d, int e)
     return e >= 0 && !d->ents[e].thing && !is_person(d, e);
 }
 
-/* The last mention before m (in document order) whose entity satisfies ok(). */
+/* Is mention i the subject-like first name of its sentence (not after a preposition)? */
+static int subject_like(const ekg_docx *d, size_t i)
+{
+    const ekg_dmention *x = &d->ms[i];
+    size_t t0 = d->seg.sents[x->sent].t0;
+    if (x->np0 > t0 && ekg_is_preposition(d->seg.toks[x->np0 - 1].low))
+        return 0;
+    for (size_t k = i; k-- > 0 && d->ms[k].sent == x->sent;)
+        if (d->ms[k].kind == EKG_M_NAME && d->ms[k].t1 <= x->np0)
+            return 0;
+    return 1;
+}
+
+/*
+ * The antecedent of mention m: the last compatible mention, except that the
+ * subject of the previous sentence wins over its other mentions ("Germany
+ * praised Japan. It also ..." -> Germany).
+ */
 static int last_before(const ekg_docx *d, size_t m, int (*ok)(const ekg_docx *, int),
                        size_t max_sentences)
 {
     size_t sent = d->ms[m].sent;
+    int recent = -1;
+    size_t recent_sent = 0;
     for (size_t i = m; i-- > 0;) {
         const ekg_dmention *x = &d->ms[i];
         if (sent - x->sent > max_sentences)
             break;
         int e = ekg_dent_find(d->ents, x->ent);
-        if (e >= 0 && ok(d, e))
+        if (e < 0 || !ok(d, e))
+            continue;
+        if (recent < 0) {
+            if (x->sent == sent)
+                return e;   /* same sentence: the nearest */
+            recent = e;
+            recent_sent = x->sent;
+        }
+        if (x->sent != recent_sent)
+            break;
+        if (subject_like(d, i))
             return e;
     }
-    return -1;
+    return recent;
 }
 
 static int is_live_thing(const ekg_docx *d, int e)

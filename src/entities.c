@@ -39,6 +39,16 @@ int ekg_is_preposition(const char *w)
     return in_list(w, l);
 }
 
+int ekg_is_time_word(const char *w)
+{
+    static const char *const l[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "jan.", "feb.", "aug.", "sept.",
+        "oct.", "nov.", "dec.", "today", "yesterday", "tomorrow", "tonight", NULL};
+    return in_list(w, l);
+}
+
 int ekg_is_copula(const char *w)
 {
     static const char *const l[] = {"is", "are", "was", "were", "be", "been", "being", "am",
@@ -652,7 +662,9 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
             if (definite && k2 < end && thing_class(d, low(d, k2), 1) &&
                 !(k2 + 1 < end &&
                   (ekg_tok_is(d, k2 + 1, "of") || ekg_tok_is(d, k2 + 1, "to") ||
-                   ekg_tok_is(d, k2 + 1, "for") || ekg_tok_is(d, k2 + 1, "on") ||
+                   ekg_tok_is(d, k2 + 1, "for") ||
+                   (ekg_tok_is(d, k2 + 1, "on") &&
+                    !(k2 + 2 < end && ekg_is_time_word(low(d, k2 + 2)))) ||
                    ekg_tok_is(d, k2 + 1, "about") || ekg_tok_is(d, k2 + 1, "regarding") ||
                    (tflags(d, k2 + 1) & EKG_TOK_POSS) ||
                    ((ekg_tok_is(d, k2 + 1, "in") || ekg_tok_is(d, k2 + 1, "at")) &&

@@ -87,5 +87,6 @@ int ekg_is_stopword(const char *low);
 int ekg_is_preposition(const char *low);
 int ekg_is_determiner(const char *low);
 int ekg_is_copula(const char *low);
+int ekg_is_time_word(const char *low);  /* weekdays, months, today ... */
 
 #endif
