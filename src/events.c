@@ -104,8 +104,10 @@ static int modifies_noun(const ekg_docx *d, int m)
     if (x->kind != EKG_M_NAME || n >= end)
         return 0;
     unsigned f = tflags(d, n);
-    if (!(f & EKG_TOK_WORD) || (f & (EKG_TOK_CAP | EKG_TOK_NUM)) || d->tok_mention[n] >= 0)
+    if (!(f & EKG_TOK_WORD) || (f & EKG_TOK_NUM) || d->tok_mention[n] >= 0)
         return 0;
+    if (f & EKG_TOK_CAP)   /* "U.S. Senate", "U.S. District Judge ..." */
+        return !d->seg.sents[x->sent].title;
     const char *w = low(d, n);
     size_t k;
     if (ekg_is_stopword(w) || is_adverb(d, n) || ekg_ontology_triggers(d->onto, w, strlen(w), &k))
@@ -122,7 +124,22 @@ static int modifies_noun(const ekg_docx *d, int m)
     return 1;
 }
 
+static int lex_at(const ekg_docx *d, ekg_lex_kind k, size_t t, size_t end, size_t *len);
+
+/* Does a person title ("special counsel", "chief") end just before token p? */
+static int title_ends_at(const ekg_docx *d, size_t s, size_t p)
+{
+    size_t t0 = d->seg.sents[s].t0, k;
+    for (size_t g = p > t0 + 3 ? p - 3 : t0; g < p; g++)
+        if ((lex_at(d, EKG_LEX_TITLE, g, p, &k) || lex_at(d, EKG_LEX_ORG_TITLE, g, p, &k)) &&
+            g + k == p)
+            return 1;
+    return 0;
+}
+
 /* ---- subjects ---- */
+
+static size_t clause_subject(const ekg_docx *d, size_t s, size_t v, int *out);
 
 /* Mentions coordinated before mention m ("Kishida and Yoon"): appended to out. */
 static size_t coordinated_before(const ekg_docx *d, int m, size_t t0, int *out, size_t n)
@@ -156,6 +173,9 @@ static size_t find_subject(const ekg_docx *d, size_t s, size_t v, int *out, int 
     int for_target = possessor_generic != NULL;
     const ekg_sentence *st = &d->seg.sents[s];
     *relative = 0;
+    if (!for_target && v > st->t0 && (is(d, v - 1, ",") || is(d, v - 1, "and")) &&
+        !(v >= st->t0 + 2 && d->tok_mention[v - 2] >= 0 && is(d, v - 1, "and")))
+        return clause_subject(d, s, v - 1, out);
     for (size_t t = v; t-- > st->t0 && v - t < 30;) {
         const char *w = low(d, t);
         if (strcmp(w, "which") == 0 || strcmp(w, "who") == 0 ||
@@ -209,6 +229,43 @@ static size_t find_subject(const ekg_docx *d, size_t s, size_t v, int *out, int 
     return 0;
 }
 
+/*
+ * The subject at the start of the clause ending at v: used when the verb
+ * follows a parenthetical ("Laaksonen, a former Miss Finland, accused ...") or
+ * a coordination ("... touted his work and called on ...").
+ */
+static size_t clause_subject(const ekg_docx *d, size_t s, size_t v, int *out)
+{
+    const ekg_sentence *st = &d->seg.sents[s];
+    size_t cs = v;
+    while (cs > st->t0) {
+        const char *w = low(d, cs - 1);
+        if (!strcmp(w, ";") || !strcmp(w, ":") || !strcmp(w, "that") || !strcmp(w, "but") ||
+            !strcmp(w, "because") || !strcmp(w, "while") || !strcmp(w, "although") ||
+            !strcmp(w, "when") || !strcmp(w, "if") || !strcmp(w, "as") ||
+            (tflags(d, cs - 1) & EKG_TOK_QUOTE))
+            break;
+        cs--;
+    }
+    for (size_t t = cs; t < v; t++) {
+        int m = d->tok_mention[t];
+        if (m < 0) {
+            if (ekg_is_preposition(low(d, t)))
+                return 0;   /* the clause opens with a phrase, not its subject */
+            continue;
+        }
+        m = head_of(d, m);
+        const ekg_dmention *x = &d->ms[m];
+        if (x->t1 < st->t1 && (tflags(d, x->t1) & EKG_TOK_POSS))
+            return 0;
+        if (ment(d, m) < 0 || modifies_noun(d, m) || d->ents[ment(d, m)].thing)
+            return 0;
+        out[0] = m;
+        return 1;
+    }
+    return 0;
+}
+
 /* ---- objects ---- */
 
 static int blocked_preposition(const char *w)
@@ -228,6 +285,38 @@ static int blocked_preposition(const char *w)
  * a locative or temporal phrase; through a generic noun ("a decision on",
  * "the idea of", "plans to establish") a thing is preferred.
  */
+/*
+ * Does an unnamed noun phrase start at t, right after the verb ending at j
+ * ("the groundswell", "evidence against")? Adverbs, particles and generic
+ * nouns do not count; a phrase whose words are all plain is unnamed.
+ */
+static int unnamed_np(const ekg_docx *d, size_t s, size_t t, size_t j)
+{
+    const ekg_sentence *st = &d->seg.sents[s];
+    for (size_t k = j; k < t; k++)   /* only the first phrase after the verb (or "to V") */
+        if (!is_adverb(d, k) && !is(d, k, "to") && !ekg_is_preposition(low(d, k)) &&
+            !ekg_is_determiner(low(d, k)) && !(k > j && is(d, k - 1, "to")))
+            return 0;
+    if (t > st->t0 && is(d, t - 1, "to"))
+        return 0;   /* "to open ...": a verb */
+    size_t k = t;
+    if (ekg_is_determiner(low(d, k)))
+        k++;
+    size_t words = 0;
+    for (; k < st->t1 && words < 4; k++, words++) {
+        const char *w = low(d, k);
+        size_t n = strlen(w);
+        if (d->tok_mention[k] >= 0 || is_generic(d, k))
+            return 0;
+        if (!(tflags(d, k) & EKG_TOK_WORD) || ekg_is_preposition(w) || ekg_is_stopword(w))
+            break;
+        if (is_adverb(d, k) || (n > 3 && strcmp(w + n - 3, "ing") == 0))
+            return 0;
+    }
+    return words > 0 && (tflags(d, t) & EKG_TOK_WORD) && !ekg_is_preposition(low(d, t)) &&
+           !is_adverb(d, t) && !is(d, t, "to") && !ekg_is_copula(low(d, t)) && !is_aux(low(d, t));
+}
+
 static size_t find_object_until(const ekg_docx *d, size_t s, size_t j, size_t limit, int *out)
 {
     const ekg_sentence *st = &d->seg.sents[s];
@@ -238,13 +327,19 @@ static size_t find_object_until(const ekg_docx *d, size_t s, size_t j, size_t li
             break;
         if (is(d, t, "that") && t == j)
             break;
+        if (is(d, t, "whether") || is(d, t, "how") || is(d, t, "what") || is(d, t, "why"))
+            break;
         if (is(d, t, "that") && !(t + 1 < st->t1 && d->tok_mention[t + 1] >= 0 &&
                                   d->ms[d->tok_mention[t + 1]].kind == EKG_M_ANAPHOR))
             break;
         int m = d->tok_mention[t];
         if (m < 0) {
-            if (is_generic(d, t))
+            if (is_generic(d, t)) {
                 generic = 1;
+                continue;
+            }
+            if (first < 0 && !generic && unnamed_np(d, s, t, j))
+                return 0;   /* "joined the groundswell against X": the object has no name */
             continue;
         }
         m = head_of(d, m);
@@ -252,10 +347,24 @@ static size_t find_object_until(const ekg_docx *d, size_t s, size_t j, size_t li
         t = d->ms[m].t1 - 1;
         if (np0 > st->t0 && np0 > j && blocked_preposition(low(d, np0 - 1)))
             continue;
-        if (modifies_noun(d, m))
-            continue;   /* "US allies Japan" */
+        if (modifies_noun(d, m)) {
+            if (first < 0 && !generic)
+                return 0;   /* "urges Alabama voters to ...": the object has no name */
+            continue;
+        }
         if (d->ms[m].t1 < st->t1 && (tflags(d, d->ms[m].t1) & EKG_TOK_POSS)) {
-            /* a possessor: "Japan's decision to ..." is about Japan unless a thing follows */
+            /* a possessor: "Japan's decision to ..." is about Japan unless a thing follows;
+               "Hawaii's lawyers" are not Hawaii */
+            size_t after = d->ms[m].t1 + 1;
+            while (after < st->t1 && (tflags(d, after) & EKG_TOK_WORD) &&
+                   !is_generic(d, after) && d->tok_mention[after] < 0 &&
+                   !ekg_is_stopword(low(d, after)) && after < d->ms[m].t1 + 3)
+                after++;
+            if (!(after < st->t1 && is_generic(d, after)) && d->tok_mention[after] < 0) {
+                if (first < 0 && !generic)
+                    return 0;
+                break;
+            }
             if (first < 0 && !generic && ment(d, m) >= 0)
                 first = m;
             generic = 1;
@@ -505,6 +614,8 @@ static void emit(ekg_docx *d, const found *f, int actor_m, int target_m)
 {
     int a = actor_dent(d, actor_m);
     int t = target_m >= 0 ? ment(d, target_m) : -1;
+    if (t >= 0 && d->ms[target_m].kind == EKG_M_PRONOUN && !d->ents[t].thing)
+        return;   /* "sign it into law": "it" is a bill, not the last organisation */
     if (a < 0 || (target_m >= 0 && t < 0) || a == t)
         return;
     if (t >= 0 && !d->ents[t].thing && strcmp(d->ents[t].cls, "Person") != 0 &&
@@ -587,6 +698,46 @@ static void emit_all(ekg_docx *d, const found *f, const int *actors, size_t na,
     for (size_t i = 0; i < na; i++)
         for (size_t j = 0; j < nt; j++)
             emit(d, f, actors[i], targets[j]);
+}
+
+/*
+ * Checks what surrounds a verb trigger:
+ *  - an infinitive ("to V") must depend on a verb or a name ("planned to open",
+ *    "for Sweden to join"), not on a noun ("his work to quit", "an honour to sign");
+ *  - "V to NAME" without a listed particle is another sense ("deferred to X");
+ *  - "V to V'" (a clausal complement: "threatened to withdraw X") leads to a
+ *    target only for intentions (CAMEO 03) and relations without a CAMEO root
+ *    ("plans to open an office", "vowed to prevent X").
+ */
+static int verb_complement_ok(const ekg_docx *d, size_t s, size_t t, size_t end,
+                              const ekg_relation *rel, const ekg_trigger *tr)
+{
+    const ekg_sentence *st = &d->seg.sents[s];
+    if (t >= st->t0 + 2 && is(d, t - 1, "to")) {
+        size_t g = t - 2;
+        const char *w = low(d, g);
+        size_t n = strlen(w);
+        size_t k;
+        int verbish = is_aux(w) || is_adverb(d, g) || d->tok_mention[g] >= 0 ||
+                      (n > 2 && strcmp(w + n - 2, "ed") == 0) || (n > 1 && w[n - 1] == 's') ||
+                      (n > 3 && strcmp(w + n - 3, "ing") == 0) ||
+                      lex_at(d, EKG_LEX_PLAN, g, t, &k) ||
+                      (ekg_ontology_triggers(d->onto, w, n, &k) && k);
+        if (!verbish && g > st->t0)
+            verbish = lex_at(d, EKG_LEX_PLAN, g - 1, t, &k);
+        if (!verbish)
+            return 0;
+    }
+    if (tr->nwords == 1 && end + 1 < st->t1 && is(d, end, "to")) {
+        if (d->tok_mention[end + 1] >= 0 ||
+            (end + 2 < st->t1 && ekg_is_determiner(low(d, end + 1)) &&
+             d->tok_mention[end + 2] >= 0))
+            return 0;
+        int intent = !rel->cameo || strcmp(rel->cameo, "03") == 0;
+        if (!intent)
+            return 0;
+    }
+    return 1;
 }
 
 /*
@@ -741,6 +892,26 @@ static void sentence_events(ekg_docx *d, size_t s)
                 } else {
                     continue;
                 }
+            } else if (best->form == 4 && !after_be && p > st->t0 && !is(d, p - 1, "to") &&
+                       !is_aux(low(d, p - 1))) {
+                /* a participle phrase: "the committee investigating X", "by destroying X" */
+                int prev = d->tok_mention[p - 1];
+                if (prev >= 0 && ment(d, head_of(d, prev)) >= 0 &&
+                    !modifies_noun(d, head_of(d, prev))) {
+                    actors[na++] = head_of(d, prev);
+                } else if (ekg_is_preposition(low(d, p - 1)) || is(d, p - 1, ",")) {
+                    na = clause_subject(d, s, p - 1, actors);
+                } else if (title_ends_at(d, s, p)) {
+                    /* "Mueller ... as special counsel investigating X": the title's bearer */
+                    na = find_subject(d, s, p, actors, &rel, NULL);
+                    if (na && strcmp(d->ents[ment(d, actors[0])].cls, "Person") != 0)
+                        na = 0;
+                } else {
+                    continue;
+                }
+                nt = find_object(d, s, best_end, targets);
+                f.rule = "participle phrase";
+                f.confidence = 0.7;
             } else {
                 na = find_subject(d, s, p, actors, &rel, NULL);
                 nt = find_object(d, s, best_end, targets);
@@ -760,6 +931,12 @@ static void sentence_events(ekg_docx *d, size_t s)
             continue;
         if (!nt && !(f.rel->symmetric && na >= 2))
             continue;
+        if (best->kind == EKG_TRIG_VERB && strcmp(f.rule, "infinitival complement") != 0 &&
+            !verb_complement_ok(d, s, t, best_end, f.rel, best))
+            continue;
+        if (best->kind == EKG_TRIG_VERB && strcmp(f.rule, "infinitival complement") == 0 &&
+            !last_na && !verb_complement_ok(d, s, t, best_end, f.rel, best))
+            continue;   /* a purpose clause after an event keeps that event's actor */
         emit_all(d, &f, actors, na, targets, nt);
         if (best->kind == EKG_TRIG_VERB && strcmp(f.rule, "active: subject verb object") == 0) {
             memcpy(last_actors, actors, na * sizeof *actors);
