@@ -43,9 +43,13 @@ static void usage(FILE *f)
             "      --output FILE         where --format writes ('-' = stdout, the default)\n"
             "      --dot-events          DOT and SVG: draw events as nodes with their dates\n"
             "      --no-svg              with --out: do not render graph.svg\n"
+            "      --stream              write each document's graph as soon as it is read\n"
+            "                            (with --format nq or nt to stdout; memory stays\n"
+            "                            bounded; entities repeat across documents)\n"
             "      --explain             print, for each event, the rule and words behind it\n"
             "      --stats               print counts and speed to stderr\n"
-            "  -q, --quiet               no warnings or progress on stderr\n"
+            "  -q, --quiet               no warnings or progress on stderr (progress is shown\n"
+            "                            when stderr is a terminal)\n"
             "  -h, --help                this help\n"
             "  -V, --version             the version\n"
             "\n"
@@ -169,31 +173,112 @@ static const char *doc_id(const char *path)
     return s ? s + 1 : path;
 }
 
-static int add_jsonl(ekg_graph *g, const char *path, ekg_error *err)
+/* What a run shares between its inputs: the graph, streaming, progress. */
+typedef struct run {
+    ekg_graph *g;
+    const ekg_ontology *onto;
+    const char *refdate;
+    int stream;              /* write and free the graph after each document */
+    ekg_format fmt;
+    size_t docs, bytes;
+    int progress;            /* stderr is a terminal and not --quiet */
+    struct timespec start, last;
+} run;
+
+static ekg_graph *new_graph(const run *r)
 {
-    size_t len;
-    char *buf = read_file(path, &len, err);
-    if (!buf)
+    ekg_graph *g = ekg_graph_new(r->onto);
+    if (!g)
+        return NULL;
+    ekg_graph_set_log(g, on_log, NULL);
+    if (r->refdate)
+        ekg_graph_set_reference_date(g, r->refdate);
+    return g;
+}
+
+static double elapsed(const struct timespec *a, const struct timespec *b)
+{
+    return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+static void show_progress(run *r, int final)
+{
+    if (!r->progress)
+        return;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (!final && elapsed(&r->last, &now) < 0.2)
+        return;
+    r->last = now;
+    double s = elapsed(&r->start, &now);
+    fprintf(stderr, "\r%s: %zu documents, %.1f MB, %.1f MB/s%s", progname, r->docs,
+            (double)r->bytes / 1e6, s > 0 ? (double)r->bytes / 1e6 / s : 0.0,
+            final ? "\n" : "");
+}
+
+static int write_any(const ekg_graph *g, ekg_format fmt, FILE *f, ekg_error *err);
+
+/* Adds one document; in streaming mode writes it out and starts a new graph. */
+static int add_doc(run *r, const char *id, const char *text, size_t len,
+                   const ekg_doc_info *info, ekg_error *err)
+{
+    r->docs++;
+    r->bytes += len;
+    if (ekg_graph_add_text(r->g, id, text, len, info, err) != 0)
         return -1;
+    if (r->stream) {
+        if (write_any(r->g, r->fmt, stdout, err) != 0)
+            return -2;
+        ekg_graph_free(r->g);
+        r->g = new_graph(r);
+        if (!r->g)
+            abort();
+    }
+    show_progress(r, 0);
+    return 0;
+}
+
+/*
+ * Reads JSON Lines one line at a time (memory bounded by the longest line).
+ * Returns 0, -1 on bad input, -2 on an output error (streaming).
+ */
+static int add_jsonl(run *r, const char *path, ekg_error *err)
+{
+    FILE *f = stdin;
     const char *src = strcmp(path, "-") == 0 ? "stdin" : path;
-    size_t line = 0;
+    if (strcmp(path, "-") != 0) {
+        struct stat st;
+        if (stat(path, &st) != 0) {
+            set_error(err, path, 0, 0, "%s", strerror(errno));
+            return -1;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            set_error(err, path, 0, 0, "is a directory");
+            return -1;
+        }
+        if (!(f = fopen(path, "rb"))) {
+            set_error(err, path, 0, 0, "%s", strerror(errno));
+            return -1;
+        }
+    }
+    char *buf = NULL;
+    size_t cap = 0, line = 0;
+    ssize_t got;
     int rc = 0;
-    for (size_t pos = 0; pos < len && rc == 0;) {
-        size_t end = pos;
-        while (end < len && buf[end] != '\n')
-            end++;
+    while (rc == 0 && (got = getline(&buf, &cap, f)) != -1) {
         line++;
-        size_t a = pos, b = end;
-        while (a < b && (buf[a] == ' ' || buf[a] == '\t' || buf[a] == '\r'))
+        size_t a = 0, end = (size_t)got;
+        while (end > 0 && (buf[end - 1] == '\n' || buf[end - 1] == '\r'))
+            end--;
+        while (a < end && (buf[a] == ' ' || buf[a] == '\t'))
             a++;
-        pos = end + 1;
-        if (a == b)
+        if (a == end)
             continue;
         json_error_t je;
         json_t *o = json_loadb(buf + a, end - a, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
         if (!o) {
-            set_error(err, src, (int)line, je.column > 0 ? je.column : 1,
-                          "invalid JSON: %s", je.text);
+            set_error(err, src, (int)line, je.column > 0 ? je.column : 1, "invalid JSON: %s",
+                      je.text);
             rc = -1;
             break;
         }
@@ -201,9 +286,9 @@ static int add_jsonl(ekg_graph *g, const char *path, ekg_error *err)
         if (!json_is_object(o) || !json_is_string(text) ||
             (id && !json_is_string(id) && !json_is_integer(id))) {
             set_error(err, src, (int)line, 1, "%s",
-                          !json_is_object(o) ? "a line must be a JSON object"
-                          : !json_is_string(text) ? "\"text\" is missing or not a string"
-                                                  : "\"id\" must be a string or an integer");
+                      !json_is_object(o) ? "a line must be a JSON object"
+                      : !json_is_string(text) ? "\"text\" is missing or not a string"
+                                              : "\"id\" must be a string or an integer");
             json_decref(o);
             rc = -1;
             break;
@@ -236,26 +321,30 @@ static int add_jsonl(ekg_graph *g, const char *path, ekg_error *err)
         if (info.title && *info.title) {
             size_t hl = strlen(info.title);
             joined = malloc(hl + tl + 3);
-            if (joined) {
-                memcpy(joined, info.title, hl);
-                memcpy(joined + hl, "\n\n", 2);
-                memcpy(joined + hl + 2, t, tl);
-                t = joined;
-                tl += hl + 2;
-            }
+            if (!joined)
+                abort();
+            memcpy(joined, info.title, hl);
+            memcpy(joined + hl, "\n\n", 2);
+            memcpy(joined + hl + 2, t, tl);
+            t = joined;
+            tl += hl + 2;
         }
-        if (ekg_graph_add_text(g, ids, t, tl, &info, err) != 0) {
-            if (err->line == 0) {
-                err->line = (int)line;
-                err->column = 1;
-                snprintf(err->source, sizeof err->source, "%s", src);
-            }
-            rc = -1;
+        rc = add_doc(r, ids, t, tl, &info, err);
+        if (rc == -1 && err->line == 0) {
+            err->line = (int)line;
+            err->column = 1;
+            snprintf(err->source, sizeof err->source, "%s", src);
         }
         free(joined);
         json_decref(o);
     }
+    if (rc == 0 && ferror(f)) {
+        set_error(err, src, 0, 0, "read error: %s", strerror(errno));
+        rc = -1;
+    }
     free(buf);
+    if (f != stdin)
+        fclose(f);
     return rc;
 }
 
@@ -337,7 +426,7 @@ static void explain(const ekg_graph *g, FILE *f);
 int main(int argc, char **argv)
 {
     enum { OPT_CLEAN = 256, OPT_ONTOLOGY, OPT_OUTPUT, OPT_REFDATE, OPT_EXPLAIN, OPT_STATS,
-           OPT_DOT_EVENTS, OPT_NO_SVG };
+           OPT_DOT_EVENTS, OPT_NO_SVG, OPT_STREAM };
     static const struct option opts[] = {
         {"jsonl", required_argument, NULL, 'j'},
         {"out", required_argument, NULL, 'o'},
@@ -350,13 +439,14 @@ int main(int argc, char **argv)
         {"stats", no_argument, NULL, OPT_STATS},
         {"dot-events", no_argument, NULL, OPT_DOT_EVENTS},
         {"no-svg", no_argument, NULL, OPT_NO_SVG},
+        {"stream", no_argument, NULL, OPT_STREAM},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     const char *jsonl = NULL, *outdir = NULL, *format = NULL, *output = NULL, *clean = NULL;
     const char *ontology = NULL, *refdate = NULL;
-    int do_explain = 0, stats = 0, dot_flags = 0, svg = 1, c;
+    int do_explain = 0, stats = 0, dot_flags = 0, svg = 1, stream = 0, c;
 
     signal(SIGPIPE, SIG_DFL);   /* a closed pipe ends us quietly, like any filter */
     while ((c = getopt_long(argc, argv, "j:o:f:qhV", opts, NULL)) != -1) {
@@ -372,6 +462,7 @@ int main(int argc, char **argv)
         case OPT_STATS: stats = 1; break;
         case OPT_DOT_EVENTS: dot_flags = EKG_DOT_EVENTS; break;
         case OPT_NO_SVG: svg = 0; break;
+        case OPT_STREAM: stream = 1; break;
         case 'q': quiet = 1; break;
         case 'h': usage(stdout); return EKG_EXIT_OK;
         case 'V': printf("ekg %s\n", EKG_VERSION); return EKG_EXIT_OK;
@@ -415,6 +506,12 @@ int main(int argc, char **argv)
                 argv[optind]);
         return EKG_EXIT_USAGE;
     }
+    if (stream && (outdir || (fmt != EKG_FORMAT_NQUADS && fmt != EKG_FORMAT_NTRIPLES) ||
+                   (output && strcmp(output, "-") != 0))) {
+        fprintf(stderr, "%s: error: --stream writes N-Quads or N-Triples to stdout: "
+                        "use --format nq (or nt) without --out/--output\n", progname);
+        return EKG_EXIT_USAGE;
+    }
     if (!outdir && fmt < 0 && !do_explain) {
         fprintf(stderr, "%s: error: say where to write: --out DIR or --format FMT\n", progname);
         return EKG_EXIT_USAGE;
@@ -432,22 +529,32 @@ int main(int argc, char **argv)
         report("error", &err);
         return EKG_EXIT_ONTOLOGY;
     }
-    ekg_graph *g = ekg_graph_new(onto);
-    ekg_graph_set_log(g, on_log, NULL);
-    if (refdate && ekg_graph_set_reference_date(g, refdate) != 0) {
-        fprintf(stderr, "%s: error: --reference-date wants YYYY-MM-DD, not '%s'\n", progname,
-                refdate);
-        ekg_graph_free(g);
-        ekg_ontology_free(onto);
-        return EKG_EXIT_USAGE;
+    if (refdate) {
+        int y, mo, da;
+        if (strlen(refdate) != 10 || sscanf(refdate, "%4d-%2d-%2d", &y, &mo, &da) != 3) {
+            fprintf(stderr, "%s: error: --reference-date wants YYYY-MM-DD, not '%s'\n",
+                    progname, refdate);
+            ekg_ontology_free(onto);
+            return EKG_EXIT_USAGE;
+        }
     }
+    run r;
+    memset(&r, 0, sizeof r);
+    r.onto = onto;
+    r.refdate = refdate;
+    r.stream = stream;
+    r.fmt = fmt >= 0 ? (ekg_format)fmt : EKG_FORMAT_NQUADS;
+    r.progress = !quiet && isatty(STDERR_FILENO);
+    clock_gettime(CLOCK_MONOTONIC, &r.start);
+    r.last = r.start;
+    r.g = new_graph(&r);
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    size_t bytes = 0;
     int rc = EKG_EXIT_OK;
     if (jsonl) {
-        if (add_jsonl(g, jsonl, &err) != 0)
-            rc = EKG_EXIT_INPUT;
+        int k = add_jsonl(&r, jsonl, &err);
+        if (k != 0)
+            rc = k == -2 ? EKG_EXIT_OUTPUT : EKG_EXIT_INPUT;
     } else {
         for (int i = optind; i < argc && rc == EKG_EXIT_OK; i++) {
             size_t len;
@@ -456,14 +563,23 @@ int main(int argc, char **argv)
                 rc = EKG_EXIT_INPUT;
                 break;
             }
-            bytes += len;
             if (len == 0 && !quiet)
                 fprintf(stderr, "%s: warning: %s: empty file\n", progname, argv[i]);
-            if (ekg_graph_add_text(g, doc_id(argv[i]), buf, len, NULL, &err) != 0)
-                rc = EKG_EXIT_INPUT;
+            int k = add_doc(&r, doc_id(argv[i]), buf, len, NULL, &err);
+            if (k != 0)
+                rc = k == -2 ? EKG_EXIT_OUTPUT : EKG_EXIT_INPUT;
             free(buf);
         }
     }
+    show_progress(&r, 1);
+    ekg_graph *g = r.g;
+    size_t bytes = r.bytes;
+    if (stream && rc == EKG_EXIT_OK && fflush(stdout) != 0) {
+        set_error(&err, "stdout", 0, 0, "write error: %s", strerror(errno));
+        rc = EKG_EXIT_OUTPUT;
+    }
+    if (stream)
+        outdir = NULL, fmt = -1;   /* everything was written already */
     if (rc == EKG_EXIT_OK && outdir) {
         static const ekg_format all[] = {EKG_FORMAT_TURTLE, EKG_FORMAT_NTRIPLES,
                                          EKG_FORMAT_NQUADS, EKG_FORMAT_JSONLD, EKG_FORMAT_DOT};
