@@ -14,6 +14,7 @@ if [[ $# -lt 2 ]]; then
   exit 2
 fi
 EKG=$1
+[[ $EKG = fixture || $EKG = /* ]] || EKG=$PWD/$EKG
 SRC=$(cd "$2" && pwd)
 TEST_NAME=$(basename "$0" .sh)
 export EKG_CACHE_DIR=${EKG_CACHE_DIR:-${TMPDIR:-/tmp}/ekg-test-cache}
