@@ -9,65 +9,33 @@
 #include <string.h>
 
 #include "extract.h"
+#include "words.h"
 
-/* ---- closed-class words (grammar, not domain knowledge) ---- */
-
-static int in_list(const char *w, const char *const *list)
-{
-    for (; *list; list++)
-        if (strcmp(w, *list) == 0)
-            return 1;
-    return 0;
-}
+/* ---- closed-class words (words.c) ---- */
 
 int ekg_is_determiner(const char *w)
 {
-    static const char *const l[] = {"the", "a", "an", "this", "that", "these", "those", "its",
-                                    "their", "his", "her", "our", "such", "any", "some", "no",
-                                    "every", "each", "another", NULL};
-    return in_list(w, l);
+    return (ekg_word_class(w) & EKG_W_DET) != 0;
 }
 
 int ekg_is_preposition(const char *w)
 {
-    static const char *const l[] = {
-        "of", "in", "on", "at", "to", "for", "with", "by", "from", "about", "against", "into",
-        "over", "under", "between", "among", "after", "before", "during", "since", "until",
-        "towards", "toward", "through", "across", "without", "within", "like", "near",
-        "regarding", "amid", "despite", "than", "via", "per", "upon", "beside", "behind",
-        "including", "unlike", "alongside", "onto", "beyond", "throughout", NULL};
-    return in_list(w, l);
+    return (ekg_word_class(w) & EKG_W_PREP) != 0;
 }
 
 int ekg_is_time_word(const char *w)
 {
-    static const char *const l[] = {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", "jan.", "feb.", "aug.", "sept.",
-        "oct.", "nov.", "dec.", "today", "yesterday", "tomorrow", "tonight", NULL};
-    return in_list(w, l);
+    return (ekg_word_class(w) & EKG_W_TIME) != 0;
 }
 
 int ekg_is_copula(const char *w)
 {
-    static const char *const l[] = {"is", "are", "was", "were", "be", "been", "being", "am",
-                                    "'s", "'re", NULL};
-    return in_list(w, l);
+    return (ekg_word_class(w) & EKG_W_COPULA) != 0;
 }
 
 int ekg_is_stopword(const char *w)
 {
-    static const char *const l[] = {
-        "and", "or", "but", "nor", "so", "yet", "if", "as", "while", "when", "where", "which",
-        "who", "whom", "whose", "what", "why", "how", "that", "it", "he", "she", "they", "we",
-        "i", "you", "not", "however", "also", "then", "there", "here", "all", "both", "more",
-        "most", "other", "many", "much", "few", "only", "even", "just", "still", "already",
-        "now", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could",
-        "may", "might", "must", "shall", "should", "after", "before", "although", "though",
-        "because", "since", "unless", "whether", "meanwhile", "nevertheless", "moreover",
-        "asked", "alarmed", "according", "previously", "later", "earlier", "aside", NULL};
-    return in_list(w, l) || ekg_is_determiner(w) || ekg_is_preposition(w) || ekg_is_copula(w);
+    return (ekg_word_class(w) & (EKG_W_STOP | EKG_W_DET | EKG_W_PREP | EKG_W_COPULA)) != 0;
 }
 
 /* ---- token helpers ---- */
@@ -271,16 +239,7 @@ static size_t title_at(const ekg_docx *d, size_t t, size_t end, int *org_title)
 
 static const ekg_class *thing_class(const ekg_docx *d, const char *w, int anaphor)
 {
-    size_t n = ekg_ontology_n_classes(d->onto);
-    for (size_t i = 0; i < n; i++) {
-        const ekg_class *c = ekg_ontology_class(d->onto, i);
-        const char **l = anaphor ? c->anaphors : c->heads;
-        size_t k = anaphor ? c->nanaphors : c->nheads;
-        for (size_t j = 0; j < k; j++)
-            if (strcmp(l[j], w) == 0)
-                return c;
-    }
-    return NULL;
+    return ekg_ontology_thing_class(d->onto, w, anaphor);
 }
 
 /* Anchor id of a named dent: cities count as their country. */
@@ -462,16 +421,12 @@ static size_t thing_at(ekg_docx *d, size_t s, size_t h, size_t end)
 
 static int is_pronoun(const char *w)
 {
-    static const char *const l[] = {"he", "she", "him", "his", "her", "it", "its", "they",
-                                    "their", "them", NULL};
-    return in_list(w, l);
+    return (ekg_word_class(w) & EKG_W_PRONOUN) != 0;
 }
 
 static int name_connector(const char *w)
 {
-    static const char *const l[] = {"of", "de", "al", "bin", "van", "von", "der", "du", "la",
-                                    "le", "da", "di", "el", "ibn", NULL};
-    return in_list(w, l);
+    return (ekg_word_class(w) & EKG_W_CONNECTOR) != 0;
 }
 
 /* The dent of a person already known in the document by full name or surname. */

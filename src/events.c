@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "extract.h"
+#include "words.h"
 
 #define MAX_ARGS 6
 
@@ -29,43 +30,22 @@ static int is(const ekg_docx *d, size_t t, const char *w)
 
 static int is_adverb(const ekg_docx *d, size_t t)
 {
-    static const char *const l[] = {"also", "initially", "originally", "still", "already",
-                                    "later", "then", "reportedly", "repeatedly", "fiercely",
-                                    "strongly", "now", "again", "once", "further", "jointly",
-                                    "formally", "publicly", "openly", "recently", "since",
-                                    "previously", "first", "just", "even", "effectively",
-                                    "rather", "actively", "firmly", "officially", NULL};
     const char *w = low(d, t);
     size_t n = strlen(w);
-    if (n > 4 && strcmp(w + n - 2, "ly") == 0 && (tflags(d, t) & EKG_TOK_WORD))
+    if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y' && (tflags(d, t) & EKG_TOK_WORD))
         return 1;
-    for (int i = 0; l[i]; i++)
-        if (strcmp(w, l[i]) == 0)
-            return 1;
-    return 0;
+    return (ekg_word_class(w) & EKG_W_ADVERB) != 0;
 }
 
 static int is_aux(const char *w)
 {
-    static const char *const l[] = {"has", "have", "had", "will", "would", "could", "can",
-                                    "may", "might", "must", "should", "shall", "does", "do",
-                                    "did", "n't", "not", "never", NULL};
-    for (int i = 0; l[i]; i++)
-        if (strcmp(w, l[i]) == 0)
-            return 1;
-    return ekg_is_copula(w);
+    return (ekg_word_class(w) & (EKG_W_AUX | EKG_W_COPULA)) != 0;
 }
 
 static int clause_boundary(const ekg_docx *d, size_t t)
 {
-    static const char *const l[] = {";", ":", "which", "who", "whom", "because", "but",
-                                    "while", "although", "though", "whereas", "unless",
-                                    "when", "where", "if", "(", ")", "--", "however", NULL};
-    const char *w = low(d, t);
-    for (int i = 0; l[i]; i++)
-        if (strcmp(w, l[i]) == 0)
-            return 1;
-    return (tflags(d, t) & EKG_TOK_QUOTE) != 0;
+    return (ekg_word_class(low(d, t)) & EKG_W_BOUNDARY) != 0 ||
+           (tflags(d, t) & EKG_TOK_QUOTE) != 0;
 }
 
 /* The resolved dent of mention m, or -1. */
@@ -270,14 +250,7 @@ static size_t clause_subject(const ekg_docx *d, size_t s, size_t v, int *out)
 
 static int blocked_preposition(const char *w)
 {
-    static const char *const l[] = {"in", "at", "during", "until", "since", "after", "before",
-                                    "from", "by", "near", "within", "across", "over", "under",
-                                    "through", "into", "than", "like", "including", "despite",
-                                    "amid", "without", "as", NULL};
-    for (int i = 0; l[i]; i++)
-        if (strcmp(w, l[i]) == 0)
-            return 1;
-    return 0;
+    return (ekg_word_class(w) & EKG_W_BLOCKED) != 0;
 }
 
 /*

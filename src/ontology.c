@@ -53,6 +53,8 @@ struct ekg_ontology {
 
     ekg_class *classes;
     size_t nclasses;
+    ekg_map *class_by_head;      /* head noun -> ekg_class */
+    ekg_map *class_by_anaphor;   /* anaphor noun -> ekg_class */
 
     ekg_map *lex[EKG_LEX_N];     /* phrase -> (void *)1 */
 
@@ -544,6 +546,18 @@ static void build(ekg_ontology *o)
         }
     }
 
+    o->class_by_head = ekg_map_new();
+    o->class_by_anaphor = ekg_map_new();
+    for (size_t i = 0; i < o->nclasses; i++) {   /* the first class listing a noun wins */
+        ekg_class *c = &o->classes[i];
+        for (size_t j = 0; j < c->nheads; j++)
+            if (!ekg_map_get(o->class_by_head, c->heads[j], strlen(c->heads[j])))
+                ekg_map_put(o->class_by_head, c->heads[j], strlen(c->heads[j]), c);
+        for (size_t j = 0; j < c->nanaphors; j++)
+            if (!ekg_map_get(o->class_by_anaphor, c->anaphors[j], strlen(c->anaphors[j])))
+                ekg_map_put(o->class_by_anaphor, c->anaphors[j], strlen(c->anaphors[j]), c);
+    }
+
     /* word lists */
     for (int l = 0; l < EKG_LEX_N; l++) {
         o->lex[l] = ekg_map_new();
@@ -651,6 +665,8 @@ void ekg_ontology_free(ekg_ontology *o)
     plist_map_free(o->names_by_word);
     ekg_map_free(o->relation_by_name);
     ekg_map_free(o->known_by_id);
+    ekg_map_free(o->class_by_head);
+    ekg_map_free(o->class_by_anaphor);
     for (int l = 0; l < EKG_LEX_N; l++)
         ekg_map_free(o->lex[l]);
     for (size_t i = 0; i < o->nclasses; i++) {
@@ -724,6 +740,11 @@ size_t ekg_ontology_n_classes(const ekg_ontology *o)
 const ekg_class *ekg_ontology_class(const ekg_ontology *o, size_t i)
 {
     return i < o->nclasses ? &o->classes[i] : NULL;
+}
+
+const ekg_class *ekg_ontology_thing_class(const ekg_ontology *o, const char *noun, int anaphor)
+{
+    return ekg_map_get(anaphor ? o->class_by_anaphor : o->class_by_head, noun, strlen(noun));
 }
 
 int ekg_ontology_lex(const ekg_ontology *o, ekg_lex_kind kind, const char *s, size_t n)

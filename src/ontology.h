@@ -107,6 +107,9 @@ const ekg_known *ekg_ontology_known(const ekg_ontology *o, const char *id);
 size_t ekg_ontology_n_classes(const ekg_ontology *o);
 const ekg_class *ekg_ontology_class(const ekg_ontology *o, size_t i);
 
+/* The thing class whose ekg:headNoun (or, with anaphor, ekg:anaphor) is noun; NULL if none. */
+const ekg_class *ekg_ontology_thing_class(const ekg_ontology *o, const char *noun, int anaphor);
+
 /* Is the lower-case phrase s[0..n) in lexicon list `kind`? */
 int ekg_ontology_lex(const ekg_ontology *o, ekg_lex_kind kind, const char *s, size_t n);
 
