@@ -1,0 +1,64 @@
+#!/bin/sh
+# tests/fuzz/run.sh [SECONDS] [TARGET...] - builds the libFuzzer targets with clang
+# (-DEKG_FUZZ=ON, in build-fuzz/) and fuzzes each target for SECONDS (default 60),
+# as many at a time as there are cores. Working corpora and crashes go to
+# build-fuzz/fuzz-run/<target>/{corpus,artifacts}; the seeds in
+# tests/fuzz/corpus/<target>/ are only read. Prints executions and time per target.
+#
+# Environment:
+#   EKG_FUZZ_KEEP_GOING=1    fork mode with -ignore_crashes=1: collect every crash
+#   EKG_FUZZ_IGNORE_KNOWN=1  do not stop on the known bugs listed in tests/fuzz/README.md
+#   EKG_FUZZ_JOBS=N          targets at a time (default: number of cores)
+#   EKG_FUZZ_NOBUILD=1       use the existing build
+# Exit status: 0 if no target found a crash, 1 otherwise.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+src=$(cd "$here/../.." && pwd)
+build="$src/build-fuzz"
+secs=${1:-60}
+[ $# -gt 0 ] && shift
+targets=${*:-"fuzz_pipeline fuzz_jsonl fuzz_writers"}
+jobs=${EKG_FUZZ_JOBS:-$(nproc 2>/dev/null || echo 2)}
+
+if [ -z "${EKG_FUZZ_NOBUILD:-}" ]; then
+    CC=${CC:-clang} cmake -S "$src" -B "$build" -DEKG_FUZZ=ON >/dev/null || exit 1
+    cmake --build "$build" -j"$jobs" --target $targets >/dev/null || exit 1
+fi
+
+run_one() {
+    t=$1
+    w="$build/fuzz-run/$t"
+    mkdir -p "$w/corpus" "$w/artifacts"
+    set -- -max_total_time="$secs" -timeout=25 -rss_limit_mb=2560 -max_len=8192 \
+        -print_final_stats=1 -artifact_prefix="$w/artifacts/"
+    if [ -n "${EKG_FUZZ_KEEP_GOING:-}" ]; then
+        set -- "$@" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1
+    fi
+    start=$(date +%s)
+    "$build/tests/$t" "$@" "$w/corpus" "$here/corpus/$t" >"$w/log" 2>&1
+    rc=$?
+    end=$(date +%s)
+    # executions: the final stats, or in fork mode the last "#N:" progress line
+    n=$(sed -n 's/^stat::number_of_executed_units: *//p' "$w/log" | tail -n 1)
+    [ -n "$n" ] || n=$(sed -n 's/^#\([0-9]*\):* .*/\1/p' "$w/log" | tail -n 1)
+    crashes=$(find "$w/artifacts" -type f | wc -l)
+    printf '%-14s %10s executions %6ss  exit %d  artifacts %d  (log %s)\n' \
+        "$t" "${n:-?}" $((end - start)) "$rc" "$crashes" "$w/log"
+    [ "$rc" -eq 0 ] && [ "$crashes" -eq 0 ]
+}
+
+status=0
+running=0
+pids=""
+for t in $targets; do
+    run_one "$t" &
+    pids="$pids $!"
+    running=$((running + 1))
+    if [ "$running" -ge "$jobs" ]; then
+        for p in $pids; do wait "$p" || status=1; done
+        pids=""
+        running=0
+    fi
+done
+for p in $pids; do wait "$p" || status=1; done
+exit $status
