@@ -4,8 +4,9 @@
 # file again in script mode (cmake -DDOCS_TEST=name -P docs.cmake), so that the checks
 # are CMake, not shell quoting:
 #
-#   docs_hello       examples/hello.c, built against libekg, writes Turtle that rapper
-#                    parses strictly and that holds "France ekg:opposes the Tokyo office"
+#   docs_hello       examples/hello.c is the README's example; built against libekg, it
+#                    writes Turtle that rapper parses and that holds "France ekg:opposes
+#                    the Tokyo office"
 #   docs_pkgconfig   cmake --install into a staging dir; hello.c built with the README's
 #                    pkg-config line; ekg.1, ekg.h, ekg.pc and the ontology in place
 #   docs_options     every long option in `ekg --help` is in README.md and man/ekg.1
@@ -53,6 +54,15 @@ function(check_turtle ttl_file)
 endfunction()
 
 if(DOCS_TEST STREQUAL "hello")
+  # the README shows examples/hello.c from its first #include to its end, verbatim
+  file(READ ${SRC}/examples/hello.c hello)
+  file(READ ${SRC}/README.md readme)
+  string(FIND "${hello}" "#include <stdio.h>" at)
+  string(SUBSTRING "${hello}" ${at} -1 body)
+  string(FIND "${readme}" "${body}" in)
+  if(at LESS 0 OR in LESS 0)
+    message(FATAL_ERROR "README.md's C example differs from examples/hello.c")
+  endif()
   set(ENV{EKG_ONTOLOGY} ${SRC}/ontology)
   set(out ${BIN}/docs_hello.ttl)
   execute_process(COMMAND ${HELLO} OUTPUT_FILE ${out} RESULT_VARIABLE rc)
