@@ -354,9 +354,22 @@ static int dot_flags_global;
 
 static int write_any(const ekg_graph *g, ekg_format fmt, FILE *f, ekg_error *err)
 {
-    if (fmt == EKG_FORMAT_DOT)
-        return ekg_write_dot(g, dot_flags_global, ekg_sink_file, f, err);
-    return ekg_write(g, fmt, ekg_sink_file, f, err);
+    errno = 0;
+    int rc = fmt == EKG_FORMAT_DOT ? ekg_write_dot(g, dot_flags_global, ekg_sink_file, f, err)
+                                   : ekg_write(g, fmt, ekg_sink_file, f, err);
+    if (rc != 0 && errno != 0 && err->set && !strstr(err->text, strerror(errno))) {
+        size_t n = strlen(err->text);
+        snprintf(err->text + n, sizeof err->text - n, ": %s", strerror(errno));
+    }
+    return rc;
+}
+
+/* Names the output in an error the writer left without a source. */
+static int named(int rc, ekg_error *err, const char *path)
+{
+    if (rc != 0 && err->set && !err->source[0])
+        snprintf(err->source, sizeof err->source, "%s", path);
+    return rc;
 }
 
 /* Renders graph.svg through a temporary file, renamed when complete. */
@@ -381,13 +394,32 @@ static int render_atomic(const ekg_graph *g, const char *path, ekg_error *err)
 static int write_atomic(const ekg_graph *g, ekg_format fmt, const char *path, ekg_error *err)
 {
     if (strcmp(path, "-") == 0) {
-        if (write_any(g, fmt, stdout, err) != 0)
+        if (named(write_any(g, fmt, stdout, err), err, "stdout") != 0)
             return -1;
         if (fflush(stdout) != 0 || ferror(stdout)) {
             set_error(err, "stdout", 0, 0, "write error: %s", strerror(errno));
             return -1;
         }
         return 0;
+    }
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* a device or a pipe (/dev/null, /dev/full, a FIFO): written in place */
+        FILE *f = fopen(path, "wb");
+        if (!f) {
+            set_error(err, path, 0, 0, "cannot open: %s", strerror(errno));
+            return -1;
+        }
+        int rc = named(write_any(g, fmt, f, err), err, path);
+        if (fflush(f) != 0 || ferror(f)) {
+            set_error(err, path, 0, 0, "write error: %s", strerror(errno));
+            rc = -1;
+        }
+        if (fclose(f) != 0 && rc == 0) {
+            set_error(err, path, 0, 0, "write error: %s", strerror(errno));
+            rc = -1;
+        }
+        return rc;
     }
     size_t n = strlen(path) + 32;
     char *tmp = malloc(n);
@@ -402,7 +434,7 @@ static int write_atomic(const ekg_graph *g, ekg_format fmt, const char *path, ek
         free(tmp);
         return -1;
     }
-    int rc = write_any(g, fmt, f, err);
+    int rc = named(write_any(g, fmt, f, err), err, path);
     if (fflush(f) != 0 || ferror(f)) {
         set_error(err, path, 0, 0, "write error: %s", strerror(errno));
         rc = -1;
@@ -518,6 +550,11 @@ int main(int argc, char **argv)
     }
     if (outdir) {
         struct stat st;
+        if (stat(outdir, &st) != 0 && errno == ENOENT && mkdir(outdir, 0777) != 0) {
+            fprintf(stderr, "%s: error: %s: cannot create directory: %s\n", progname, outdir,
+                    strerror(errno));
+            return EKG_EXIT_OUTPUT;
+        }
         if (stat(outdir, &st) != 0 || !S_ISDIR(st.st_mode)) {
             fprintf(stderr, "%s: error: %s: not a directory\n", progname, outdir);
             return EKG_EXIT_OUTPUT;

@@ -357,7 +357,7 @@ int ekg_write_jsonld(const ekg_graph *g, ekg_sink sink, void *data, ekg_error *e
     ekg_out_init(&w.out, sink, data);
 
     int rc = 0;
-    char *ctx = json_dumps(w.ctx, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    char *ctx = json_dumps(w.ctx, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
     if (!ctx) {
         ekg_error_set(err, NULL, 0, 0, "cannot encode the JSON-LD context");
         rc = -1;
