@@ -518,7 +518,8 @@ static void build(ekg_ontology *o)
                 add_name(o, t->o, kn, EKG_NAME_DESCRIPTOR);
         }
     }
-    qsort(o->names, o->nnames, sizeof *o->names, cmp_name);
+    if (o->nnames)   /* qsort(NULL, 0, ...) is undefined */
+        qsort(o->names, o->nnames, sizeof *o->names, cmp_name);
     o->names_by_word = ekg_map_new();
     for (size_t i = 0; i < o->nnames; i++)
         plist_add(o->names_by_word, o->names[i].text, first_word_len(o->names[i].text),
@@ -612,7 +613,8 @@ ekg_ontology *ekg_ontology_load(const char *dir, ekg_error *err)
         }
     }
     closedir(d);
-    qsort(files, nfiles, sizeof *files, cmp_str);
+    if (nfiles)   /* qsort(NULL, 0, ...) is undefined */
+        qsort(files, nfiles, sizeof *files, cmp_str);
 
     ekg_ontology *o = ekg_xcalloc(1, sizeof *o);
     o->pool = ekg_pool_new();

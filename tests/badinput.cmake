@@ -10,7 +10,7 @@ if(EKG_RAPPER AND EKG_DOT AND EKG_PYTHON3)
   add_test(NAME badinput
     COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/badinput/run.sh $<TARGET_FILE:ekg> ${CMAKE_SOURCE_DIR}/ontology)
   set_tests_properties(badinput PROPERTIES TIMEOUT 300 LABELS badinput
-    ENVIRONMENT "BADINPUT_BIG=0")
+    ENVIRONMENT "BADINPUT_BIG=0")  # run.sh sets LSAN_OPTIONS (lsan.supp) itself
   add_test(NAME badinput_big
     COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/badinput/run.sh $<TARGET_FILE:ekg> ${CMAKE_SOURCE_DIR}/ontology)
   set_tests_properties(badinput_big PROPERTIES TIMEOUT 1800 LABELS "badinput;slow"

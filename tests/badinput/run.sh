@@ -25,6 +25,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 ONTO=${2:-$here/../../ontology}
 CORPUS=$here/../../corpus
 export LC_ALL=C SOURCE_DATE_EPOCH=1700000000
+# sanitizer builds: third-party leaks are not ekg's, and LSan must not talk on stderr
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$here/lsan.supp:print_suppressions=0}
 unset EKG_ONTOLOGY
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/ekg-badinput.XXXXXX") || exit 1
@@ -331,7 +333,7 @@ if [ "${BADINPUT_BIG:-1}" != 0 ] && begin line-100mb-no-newline; then
                  s = substr(s, 1, 1048576); for (i = 0; i < 100; i++) printf "%s", s }' >"$I/huge.txt"
     run 120 --ontology "$ONTO" --out "$GOOD" "$I/huge.txt"
     expect_rc 3
-    expect_err "^ekg: error: $I/huge.txt: document too large"
+    expect_err "^ekg: error: ($I/)?huge.txt: document too large"
     expect_untouched
     rm -f "$I/huge.txt"
     finish
