@@ -99,9 +99,26 @@ int ekg_dent_add(ekg_docx *d, const char *label, const char *cls, const ekg_know
     return (int)d->nents++;
 }
 
-void ekg_dent_surface(ekg_docx *d, int i, const char *s, size_t n)
+void ekg_dent_surface(ekg_docx *d, int i, const char *raw, size_t rawn)
 {
     ekg_dent *e = &d->ents[i];
+    /* one space for any run of white space (hard-wrapped text) */
+    char buf[512];
+    size_t n = 0;
+    for (size_t k = 0; k < rawn && n < sizeof buf - 1; k++) {
+        char c = raw[k];
+        if (c == '\n' || c == '\t' || c == '\r')
+            c = ' ';
+        if (c == ' ' && (n == 0 || buf[n - 1] == ' '))
+            continue;
+        buf[n++] = c;
+    }
+    while (n && buf[n - 1] == ' ')
+        n--;
+    buf[n] = '\0';
+    const char *s = buf;
+    if (!n)
+        return;
     for (size_t k = 0; k < e->nsurfaces; k++)
         if (strlen(e->surfaces[k]) == n && memcmp(e->surfaces[k], s, n) == 0)
             return;

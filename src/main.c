@@ -17,6 +17,7 @@
 
 static const char *progname = "ekg";
 static int quiet;
+static const char *cur_id, *cur_path;   /* the document being read and the path it came from */
 
 static void usage(FILE *f)
 {
@@ -26,7 +27,8 @@ static void usage(FILE *f)
             "       ekg --clean FILE             print the article text kept from a page\n"
             "\n"
             "Reads English news, finds entities and events, merges them into one event\n"
-            "knowledge graph and writes it as Turtle, N-Triples, N-Quads, JSON-LD or DOT.\n"
+            "knowledge graph and writes it as Turtle, N-Triples, N-Quads, JSON-LD, DOT or\n"
+            "a CSV event table.\n"
             "\n"
             "Input:\n"
             "  -j, --jsonl FILE          JSON Lines input: one object a line with \"id\" and\n"
@@ -79,9 +81,12 @@ static void set_error(ekg_error *err, const char *source, int line, int column, 
 
 static void report(const char *level, const ekg_error *err)
 {
-    if (err->source[0] && err->line > 0)
+    if (err->source[0] && err->line > 0 && err->column > 0)
         fprintf(stderr, "%s: %s: %s:%d:%d: %s\n", progname, level, err->source, err->line,
                 err->column, err->text);
+    else if (err->source[0] && err->line > 0)
+        fprintf(stderr, "%s: %s: %s:%d: %s\n", progname, level, err->source, err->line,
+                err->text);
     else if (err->source[0])
         fprintf(stderr, "%s: %s: %s: %s\n", progname, level, err->source, err->text);
     else
@@ -94,6 +99,8 @@ static void on_log(void *data, ekg_log_level level, const char *source, int line
     (void)data;
     if (quiet && level < EKG_LOG_ERROR)
         return;
+    if (source && cur_id && cur_path && strcmp(source, cur_id) == 0)
+        source = cur_path;   /* name the file as the user gave it */
     const char *lv = level == EKG_LOG_ERROR ? "error" : level == EKG_LOG_WARNING ? "warning"
                                                                                 : "info";
     if (source && line > 0)
@@ -224,8 +231,11 @@ static int add_doc(run *r, const char *id, const char *text, size_t len,
 {
     r->docs++;
     r->bytes += len;
-    if (ekg_graph_add_text(r->g, id, text, len, info, err) != 0)
+    if (ekg_graph_add_text(r->g, id, text, len, info, err) != 0) {
+        if (cur_path && strcmp(err->source, id) == 0)
+            snprintf(err->source, sizeof err->source, "%s", cur_path);
         return -1;
+    }
     if (r->stream) {
         if (write_any(r->g, r->fmt, stdout, err) != 0)
             return -2;
@@ -277,8 +287,8 @@ static int add_jsonl(run *r, const char *path, ekg_error *err)
         json_error_t je;
         json_t *o = json_loadb(buf + a, end - a, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
         if (!o) {
-            set_error(err, src, (int)line, je.column > 0 ? je.column : 1, "invalid JSON: %s",
-                      je.text);
+            set_error(err, src, (int)line, (int)a + (je.column > 0 ? je.column : 1),
+                      "invalid JSON: %s", je.text);
             rc = -1;
             break;
         }
@@ -289,6 +299,12 @@ static int add_jsonl(run *r, const char *path, ekg_error *err)
                       !json_is_object(o) ? "a line must be a JSON object"
                       : !json_is_string(text) ? "\"text\" is missing or not a string"
                                               : "\"id\" must be a string or an integer");
+            json_decref(o);
+            rc = -1;
+            break;
+        }
+        if (json_is_string(id) && strlen(json_string_value(id)) != json_string_length(id)) {
+            set_error(err, src, (int)line, 1, "\"id\" contains a NUL character (\\u0000)");
             json_decref(o);
             rc = -1;
             break;
@@ -372,25 +388,6 @@ static int named(int rc, ekg_error *err, const char *path)
     return rc;
 }
 
-/* Renders graph.svg through a temporary file, renamed when complete. */
-static int render_atomic(const ekg_graph *g, const char *path, ekg_error *err)
-{
-    size_t n = strlen(path) + 32;
-    char *tmp = malloc(n);
-    if (!tmp)
-        abort();
-    snprintf(tmp, n, "%s.tmp.%ld", path, (long)getpid());
-    int rc = ekg_render_svg_flags(g, dot_flags_global, tmp, err);
-    if (rc == 0 && rename(tmp, path) != 0) {
-        set_error(err, path, 0, 0, "cannot rename into place: %s", strerror(errno));
-        rc = -1;
-    }
-    if (rc != 0)
-        remove(tmp);
-    free(tmp);
-    return rc;
-}
-
 static int write_atomic(const ekg_graph *g, ekg_format fmt, const char *path, ekg_error *err)
 {
     if (strcmp(path, "-") == 0) {
@@ -403,8 +400,8 @@ static int write_atomic(const ekg_graph *g, ekg_format fmt, const char *path, ek
         return 0;
     }
     struct stat st;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        /* a device or a pipe (/dev/null, /dev/full, a FIFO): written in place */
+    if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        /* a device, a pipe or a link (/dev/null, /dev/stdout, a FIFO): written in place */
         FILE *f = fopen(path, "wb");
         if (!f) {
             set_error(err, path, 0, 0, "cannot open: %s", strerror(errno));
@@ -454,6 +451,71 @@ static int write_atomic(const ekg_graph *g, ekg_format fmt, const char *path, ek
 }
 
 static void explain(const ekg_graph *g, FILE *f);
+
+/*
+ * Writes DIR/graph.* as one transaction: every file goes to a temporary file
+ * first; only when all are complete are they renamed into place, so that a
+ * failure leaves the previous export untouched.
+ */
+static int write_outdir(const ekg_graph *g, const char *dir, int fmt, int svg, ekg_error *err)
+{
+    static const ekg_format all[] = {EKG_FORMAT_TURTLE, EKG_FORMAT_NTRIPLES, EKG_FORMAT_NQUADS,
+                                     EKG_FORMAT_JSONLD, EKG_FORMAT_DOT};
+    enum { MAXF = 6 };
+    char final[MAXF][4096], tmp[MAXF][4096];
+    int kind[MAXF];   /* a format, or -1 for the SVG */
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+        if (fmt < 0 || all[i] == (ekg_format)fmt)
+            kind[n++] = (int)all[i];
+    if (fmt == EKG_FORMAT_CSV)
+        kind[n++] = EKG_FORMAT_CSV;   /* graph.csv only when asked for */
+    if (svg && (fmt < 0 || fmt == EKG_FORMAT_DOT))
+        kind[n++] = -1;
+    for (size_t i = 0; i < n; i++) {
+        snprintf(final[i], sizeof final[i], "%s/graph.%s", dir,
+                 kind[i] < 0 ? "svg" : ekg_format_extension((ekg_format)kind[i]));
+        snprintf(tmp[i], sizeof tmp[i], "%s.tmp.%ld", final[i], (long)getpid());
+        struct stat st;
+        if (lstat(final[i], &st) == 0 && !S_ISREG(st.st_mode)) {
+            set_error(err, final[i], 0, 0, "exists and is not a regular file");
+            return -1;
+        }
+    }
+    int rc = 0;
+    size_t done = 0;
+    for (; done < n && rc == 0; done++) {
+        if (kind[done] < 0) {
+            rc = named(ekg_render_svg_flags(g, dot_flags_global, tmp[done], err), err,
+                       final[done]);
+            continue;
+        }
+        FILE *f = fopen(tmp[done], "wb");
+        if (!f) {
+            set_error(err, final[done], 0, 0, "cannot create: %s", strerror(errno));
+            rc = -1;
+            break;
+        }
+        rc = named(write_any(g, (ekg_format)kind[done], f, err), err, final[done]);
+        if (fflush(f) != 0 || ferror(f)) {
+            set_error(err, final[done], 0, 0, "write error: %s", strerror(errno));
+            rc = -1;
+        }
+        if (fclose(f) != 0 && rc == 0) {
+            set_error(err, final[done], 0, 0, "write error: %s", strerror(errno));
+            rc = -1;
+        }
+    }
+    for (size_t i = 0; i < n && rc == 0; i++)
+        if (rename(tmp[i], final[i]) != 0) {
+            set_error(err, final[i], 0, 0, "cannot rename into place: %s", strerror(errno));
+            rc = -1;
+        }
+    if (rc != 0)
+        for (size_t i = 0; i < n; i++)
+            remove(tmp[i]);
+    return rc;
+}
 
 int main(int argc, char **argv)
 {
@@ -514,8 +576,11 @@ int main(int argc, char **argv)
         }
         int rc = ekg_clean_text(doc_id(clean), buf, len, ekg_sink_file, stdout, &err);
         free(buf);
-        if (rc == 0 && fflush(stdout) != 0)
+        if (fflush(stdout) != 0 || ferror(stdout)) {
+            memset(&err, 0, sizeof err);
+            set_error(&err, "stdout", 0, 0, "write error: %s", strerror(errno));
             rc = -1;
+        }
         if (rc) {
             report("error", &err);
             return EKG_EXIT_OUTPUT;
@@ -602,7 +667,10 @@ int main(int argc, char **argv)
             }
             if (len == 0 && !quiet)
                 fprintf(stderr, "%s: warning: %s: empty file\n", progname, argv[i]);
-            int k = add_doc(&r, doc_id(argv[i]), buf, len, NULL, &err);
+            cur_id = doc_id(argv[i]);
+            cur_path = argv[i];
+            int k = add_doc(&r, cur_id, buf, len, NULL, &err);
+            cur_id = cur_path = NULL;
             if (k != 0)
                 rc = k == -2 ? EKG_EXIT_OUTPUT : EKG_EXIT_INPUT;
             free(buf);
@@ -617,31 +685,8 @@ int main(int argc, char **argv)
     }
     if (stream)
         outdir = NULL, fmt = -1;   /* everything was written already */
-    if (rc == EKG_EXIT_OK && outdir) {
-        static const ekg_format all[] = {EKG_FORMAT_TURTLE, EKG_FORMAT_NTRIPLES,
-                                         EKG_FORMAT_NQUADS, EKG_FORMAT_JSONLD, EKG_FORMAT_DOT};
-        for (size_t i = 0; i < sizeof all / sizeof *all && rc == EKG_EXIT_OK; i++) {
-            if (fmt >= 0 && all[i] != (ekg_format)fmt)
-                continue;
-            size_t n = strlen(outdir) + 32;
-            char *path = malloc(n);
-            if (!path)
-                abort();
-            snprintf(path, n, "%s/graph.%s", outdir, ekg_format_extension(all[i]));
-            if (write_atomic(g, all[i], path, &err) != 0)
-                rc = EKG_EXIT_OUTPUT;
-            free(path);
-        }
-        if (rc == EKG_EXIT_OK && svg && (fmt < 0 || fmt == EKG_FORMAT_DOT)) {
-            size_t n = strlen(outdir) + 32;
-            char *path = malloc(n);
-            if (!path)
-                abort();
-            snprintf(path, n, "%s/graph.svg", outdir);
-            if (render_atomic(g, path, &err) != 0)
-                rc = EKG_EXIT_OUTPUT;
-            free(path);
-        }
+    if (rc == EKG_EXIT_OK && outdir && write_outdir(g, outdir, fmt, svg, &err) != 0) {
+        rc = EKG_EXIT_OUTPUT;
     } else if (rc == EKG_EXIT_OK && fmt >= 0) {
         if (write_atomic(g, (ekg_format)fmt, output ? output : "-", &err) != 0)
             rc = EKG_EXIT_OUTPUT;

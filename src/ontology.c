@@ -62,6 +62,7 @@ struct ekg_ontology {
     size_t nprefixes;
     char *context;
     char *source;                /* file being parsed (for messages) */
+    raptor_parser *parser;       /* the parser at work (for its locator) */
     ekg_error *err;
 };
 
@@ -121,8 +122,11 @@ static void on_log(void *data, raptor_log_message *m)
     ekg_ontology *o = data;
     if (m->level < RAPTOR_LOG_LEVEL_ERROR)
         return;
-    int line = m->locator ? m->locator->line : 0;
-    int col = m->locator ? m->locator->column : 0;
+    raptor_locator *loc = m->locator;
+    if ((!loc || loc->line <= 0) && o->parser)
+        loc = raptor_parser_get_locator(o->parser);
+    int line = loc && loc->line > 0 ? loc->line : 0;
+    int col = loc && loc->column > 0 ? loc->column : 0;
     ekg_error_set(o->err, o->source, line, col > 0 ? col : 0, "%s", m->text);
 }
 
@@ -135,6 +139,7 @@ static int parse_file(ekg_ontology *o, raptor_world *w, const char *path)
     }
     raptor_parser *p = raptor_new_parser(w, "turtle");
     raptor_parser_set_statement_handler(p, o, on_triple);
+    o->parser = p;
     raptor_parser_set_namespace_handler(p, o, on_namespace);
     free(o->source);
     o->source = ekg_xstrdup(path);
@@ -143,6 +148,7 @@ static int parse_file(ekg_ontology *o, raptor_world *w, const char *path)
     int rc = raptor_parser_parse_file_stream(p, f, path, base);
     raptor_free_uri(base);
     raptor_free_memory(base_s);
+    o->parser = NULL;
     raptor_free_parser(p);
     fclose(f);
     if (rc && !(o->err && o->err->set))

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# bad_input EKG SRC: the CLI on bad input. A directory, a missing file and an empty file
-# fail (non-zero exit, a message naming the file, no crash); invalid UTF-8 either fails
+# bad_input EKG SRC: the CLI on bad input. A directory and a missing file fail (non-zero
+# exit, a message naming the file, no crash); an empty file is an empty article: a warning
+# naming it and exit 0; invalid UTF-8 either fails
 # the same way or warns with FILE:LINE:COLUMN and exits 0. No failing run may touch the
 # files of an earlier good export in the same --out DIR. Writing to /dev/full exits 5
 # with a clear message.
@@ -37,7 +38,12 @@ check_fails() {   # check_fails WHAT FILE [MORE-FILES]: non-zero exit, no crash,
 }
 check_fails "a directory" adir
 check_fails "a missing file" no-such-file.txt
-check_fails "an empty file" empty.txt
+rc=0
+"$EKG" --out "$OUT" empty.txt >stdout 2>stderr || rc=$?
+echo "  an empty file: exit $rc: $(head -1 stderr)"
+[[ $rc = 0 ]] || problem "an empty file: exit $rc, expected 0 with a warning"
+grep -qE '^ekg: warning: empty\.txt: empty file' stderr || problem "an empty file: no warning naming empty.txt"
+cp -a good/. "$OUT"/
 
 rc=0
 "$EKG" --out "$OUT" badutf8.txt >stdout 2>stderr || rc=$?
