@@ -1,8 +1,9 @@
 /*
  * escape.h - one escaper per syntax that ekg writes by hand (after cmark's
- * houdini). The RDF syntaxes are escaped by raptor2 and jansson; what they
- * need from us is valid UTF-8 and valid IRIs, which live here too.
- * Internal to libekg. Every function appends to an ekg_buf.
+ * houdini): N-Triples/N-Quads/Turtle terms, DOT labels, CSV fields; plus
+ * the UTF-8, IRI, name and lexical-form checks the writers rely on. JSON
+ * strings are escaped by jansson.
+ * Internal to libekg.
  */
 #ifndef EKG_ESCAPE_H
 #define EKG_ESCAPE_H
@@ -18,7 +19,7 @@
  */
 size_t ekg_utf8_seq(const unsigned char *s, size_t n, uint32_t *cp);
 
-/* Is s[0..n) valid UTF-8? */
+/* Is s[0..n) valid UTF-8? (ASCII runs are checked eight bytes at a time.) */
 int ekg_utf8_valid(const char *s, size_t n);
 
 /* Appends s with every invalid UTF-8 sequence replaced by U+FFFD. */
@@ -40,6 +41,49 @@ void ekg_escape_iri_part(ekg_buf *b, const char *s);
  * well-formed %XX escapes?
  */
 int ekg_iri_is_absolute(const char *s);
+
+/*
+ * N-Triples / N-Quads / Turtle, written by hand (write_nt.c, write_turtle.c).
+ * The two escapers write into dst, which must have room for the worst case
+ * (EKG_NT_STRING_MAX(n), EKG_NT_IRI_MAX(n) bytes), and return the number of
+ * bytes written. Neither adds the delimiters.
+ *
+ * ekg_escape_nt_string: the body of a STRING_LITERAL_QUOTE ("..."): '"' -> \",
+ * '\' -> \\, LF -> \n, CR -> \r, TAB -> \t, every other C0 control and DEL
+ * -> \u00XX; valid UTF-8 is kept as it is, each byte of an invalid sequence
+ * becomes U+FFFD.
+ *
+ * ekg_escape_nt_iri: the body of an IRIREF (<...>): bytes 0x00-0x20, DEL,
+ * '<' '>' '"' '{' '}' '|' '^' '`' '\' and the bytes of invalid UTF-8 -> %XX;
+ * everything else (valid UTF-8 included) is kept.
+ */
+#define EKG_NT_STRING_MAX(n) (6 * (n))
+#define EKG_NT_IRI_MAX(n) (3 * (n))
+size_t ekg_escape_nt_string(char *dst, const char *s, size_t n);
+size_t ekg_escape_nt_iri(char *dst, const char *s, size_t n);
+
+/* Appending forms of the two above (for tests and small strings). */
+void ekg_escape_nt_string_buf(ekg_buf *b, const char *s);
+void ekg_escape_nt_iri_buf(ekg_buf *b, const char *s);
+
+/*
+ * Conservative Turtle name checks (RECIPES: Virtuoso mis-stores escaped
+ * local names, rdflib rejects some): a prefix [A-Za-z][A-Za-z0-9_-]*, a
+ * local part [A-Za-z0-9_][A-Za-z0-9_-]* (never empty, no '.', no escape).
+ */
+int ekg_turtle_prefix_ok(const char *s, size_t n);
+int ekg_turtle_local_ok(const char *s, size_t n);
+
+/* A BCP 47-shaped language tag: [A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*. */
+int ekg_lang_tag_ok(const char *s);
+
+/*
+ * Canonical XSD lexical forms that a Turtle numeral can stand for unchanged:
+ * integer -?(0|[1-9][0-9]*) within 18 digits (inside int64: RECIPES), no
+ * "-0"; decimal -?(0|[1-9][0-9]*)\.(0|[0-9]*[1-9]), no "-0.0".
+ */
+int ekg_xsd_integer_canonical(const char *s, size_t n);
+int ekg_xsd_decimal_canonical(const char *s, size_t n);
 
 /* Is s a valid "YYYY-MM-DD" xsd:date (Gregorian, 0001-9999)? */
 int ekg_date_valid(const char *s);

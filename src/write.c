@@ -1,6 +1,8 @@
 /*
  * write.c - ekg_write(): format names, buffered output on a sink, and the
- * raptor2 writers (Turtle, N-Triples, N-Quads) fed by ekg_rdf_emit().
+ * raptor2 writers (Turtle, N-Triples, N-Quads) fed by ekg_rdf_emit(), kept
+ * beside the hand-written defaults (write_nt.c, write_turtle.c) under the
+ * format names "ttl-raptor", "nt-raptor", "nq-raptor".
  */
 #include "write.h"
 
@@ -18,18 +20,16 @@ int ekg_sink_file(void *data, const char *bytes, size_t len)
     return fwrite(bytes, 1, len, f) == len ? 0 : -1;
 }
 
-#define OUT_CAP 65536
-
 void ekg_out_init(ekg_out *o, ekg_sink sink, void *data)
 {
     memset(o, 0, sizeof *o);
     o->sink = sink;
     o->data = data;
-    o->cap = OUT_CAP;
+    o->cap = EKG_OUT_CAP;
     o->buf = ekg_xmalloc(o->cap);
 }
 
-static void out_flush(ekg_out *o)
+void ekg_out_flush(ekg_out *o)
 {
     if (o->len && !o->failed && o->sink(o->data, o->buf, o->len) != 0)
         o->failed = 1;
@@ -41,13 +41,13 @@ void ekg_out_write(ekg_out *o, const char *bytes, size_t len)
     if (o->failed)
         return;
     if (len >= o->cap) {
-        out_flush(o);
+        ekg_out_flush(o);
         if (!o->failed && o->sink(o->data, bytes, len) != 0)
             o->failed = 1;
         return;
     }
     if (o->len + len > o->cap)
-        out_flush(o);
+        ekg_out_flush(o);
     memcpy(o->buf + o->len, bytes, len);
     o->len += len;
 }
@@ -59,7 +59,7 @@ void ekg_out_puts(ekg_out *o, const char *s)
 
 int ekg_out_finish(ekg_out *o)
 {
-    out_flush(o);
+    ekg_out_flush(o);
     free(o->buf);
     o->buf = NULL;
     return o->failed ? -1 : 0;
@@ -71,7 +71,7 @@ int ekg_format_from_name(const char *name)
 {
     static const struct {
         const char *name;
-        ekg_format format;
+        int format;
     } names[] = {
         {"ttl", EKG_FORMAT_TURTLE},     {"turtle", EKG_FORMAT_TURTLE},
         {"nt", EKG_FORMAT_NTRIPLES},    {"ntriples", EKG_FORMAT_NTRIPLES},
@@ -81,18 +81,24 @@ int ekg_format_from_name(const char *name)
         {"jsonld", EKG_FORMAT_JSONLD},  {"json-ld", EKG_FORMAT_JSONLD},
         {"dot", EKG_FORMAT_DOT},        {"gv", EKG_FORMAT_DOT},
         {"csv", EKG_FORMAT_CSV},
+        {"ttl-raptor", EKG_FORMAT_TURTLE_RAPTOR},
+        {"nt-raptor", EKG_FORMAT_NTRIPLES_RAPTOR},
+        {"nq-raptor", EKG_FORMAT_NQUADS_RAPTOR},
     };
     if (!name)
         return -1;
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcasecmp(name, names[i].name) == 0)
-            return (int)names[i].format;
+            return names[i].format;
     return -1;
 }
 
 const char *ekg_format_extension(ekg_format format)
 {
-    switch (format) {
+    switch ((int)format) {
+    case EKG_FORMAT_TURTLE_RAPTOR: return "ttl";
+    case EKG_FORMAT_NTRIPLES_RAPTOR: return "nt";
+    case EKG_FORMAT_NQUADS_RAPTOR: return "nq";
     case EKG_FORMAT_TURTLE: return "ttl";
     case EKG_FORMAT_NTRIPLES: return "nt";
     case EKG_FORMAT_NQUADS: return "nq";
@@ -112,11 +118,19 @@ int ekg_write(const ekg_graph *g, ekg_format format, ekg_sink sink, void *data,
     }
     /* finishing only sorts and caches: the graph's content is unchanged */
     ekg_graph_finish((ekg_graph *)g);
-    switch (format) {
+    switch ((int)format) {
     case EKG_FORMAT_TURTLE:
+        return ekg_write_turtle(g, sink, data, err);
     case EKG_FORMAT_NTRIPLES:
+        return ekg_write_nt(g, 0, sink, data, err);
     case EKG_FORMAT_NQUADS:
-        return ekg_write_raptor(g, format, sink, data, err);
+        return ekg_write_nt(g, 1, sink, data, err);
+    case EKG_FORMAT_TURTLE_RAPTOR:
+        return ekg_write_raptor(g, EKG_FORMAT_TURTLE, sink, data, err);
+    case EKG_FORMAT_NTRIPLES_RAPTOR:
+        return ekg_write_raptor(g, EKG_FORMAT_NTRIPLES, sink, data, err);
+    case EKG_FORMAT_NQUADS_RAPTOR:
+        return ekg_write_raptor(g, EKG_FORMAT_NQUADS, sink, data, err);
     case EKG_FORMAT_JSONLD:
         return ekg_write_jsonld(g, sink, data, err);
     case EKG_FORMAT_DOT:

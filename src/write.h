@@ -5,8 +5,16 @@
  *
  * The mapping is implemented once, in ekg_rdf_emit(): it hands every triple
  * (with its named graph for N-Quads) to a callback, in a stable order,
- * grouped by subject. The raptor writers (Turtle, N-Triples, N-Quads) and the
- * JSON-LD writer consume it, so every RDF format holds the same graph.
+ * grouped by subject. Every RDF writer consumes it, so every RDF format holds
+ * the same graph:
+ *   write_nt.c      N-Triples / N-Quads, written by hand (the default)
+ *   write_turtle.c  Turtle, streamed by hand (the default)
+ *   write.c         the same three through raptor2's serializers, kept for
+ *                   comparison: format names "ttl-raptor", "nt-raptor",
+ *                   "nq-raptor" (codes EKG_FORMAT_*_RAPTOR below)
+ *   write_jsonld.c  JSON-LD, one node object at a time through jansson
+ * The hand-written writers run in time linear in the triples and in memory
+ * bounded by the graph (a 64 KiB output buffer, one byte per IRI node).
  */
 #ifndef EKG_WRITE_H
 #define EKG_WRITE_H
@@ -68,6 +76,8 @@ const ekg_prefix *ekg_rdf_prefix(const ekg_graph *g, size_t i);
 
 /* ---- buffered output (write.c) ---- */
 
+#define EKG_OUT_CAP 65536  /* bytes buffered before the sink is called */
+
 typedef struct ekg_out {
     ekg_sink sink;
     void *data;
@@ -79,10 +89,48 @@ typedef struct ekg_out {
 void ekg_out_init(ekg_out *o, ekg_sink sink, void *data);
 void ekg_out_write(ekg_out *o, const char *bytes, size_t len);
 void ekg_out_puts(ekg_out *o, const char *s);
+/* Hands the buffered bytes to the sink (after a failure they are dropped). */
+void ekg_out_flush(ekg_out *o);
+
+/*
+ * Room for n more bytes (n <= EKG_OUT_CAP): returns where to write them;
+ * the caller then adds what it wrote to o->len.
+ */
+static inline char *ekg_out_reserve(ekg_out *o, size_t n)
+{
+    if (o->len + n > o->cap)
+        ekg_out_flush(o);
+    return o->buf + o->len;
+}
+
+static inline void ekg_out_putc(ekg_out *o, char c)
+{
+    if (o->len >= o->cap)
+        ekg_out_flush(o);
+    o->buf[o->len++] = c;
+}
 /* Flushes and frees the buffer; returns 0, or -1 if any write failed. */
 int ekg_out_finish(ekg_out *o);
 
 /* ---- one writer per format; `g` is finished; each returns 0 or -1 ---- */
+
+/*
+ * Format codes beyond the public ekg_format, accepted by ekg_write() and
+ * returned by ekg_format_from_name(): raptor2's serializers instead of the
+ * hand-written writers, for comparison and as a fallback ("ttl-raptor",
+ * "nt-raptor", "nq-raptor"). ekg_format_extension() gives the plain format's
+ * extension.
+ */
+enum {
+    EKG_FORMAT_TURTLE_RAPTOR = 16,
+    EKG_FORMAT_NTRIPLES_RAPTOR,
+    EKG_FORMAT_NQUADS_RAPTOR
+};
+
+/* Hand-written N-Triples (nquads 0) or N-Quads (nquads 1): write_nt.c. */
+int ekg_write_nt(const ekg_graph *g, int nquads, ekg_sink sink, void *data, ekg_error *err);
+/* Hand-written Turtle: write_turtle.c. */
+int ekg_write_turtle(const ekg_graph *g, ekg_sink sink, void *data, ekg_error *err);
 
 /* raptor2 serializers: EKG_FORMAT_TURTLE, EKG_FORMAT_NTRIPLES, EKG_FORMAT_NQUADS. */
 int ekg_write_raptor(const ekg_graph *g, ekg_format format, ekg_sink sink, void *data,

@@ -113,7 +113,75 @@ static const char *const vocab[V_N] = {
 #define XSD_DECIMAL EKG_NS_XSD "decimal"
 #define XSD_INTEGER EKG_NS_XSD "integer"
 
+/* ---- a pointer -> index map (open addressing), for the lookups of one emission ---- */
+
+typedef struct ptrmap {
+    const void **keys;
+    long *vals;
+    size_t mask;
+} ptrmap;
+
+static void pm_init(ptrmap *m, size_t n)
+{
+    size_t cap = 16;
+    while (cap < 2 * n + 16)
+        cap *= 2;
+    m->keys = ekg_xcalloc(cap, sizeof *m->keys);
+    m->vals = ekg_xmalloc(cap * sizeof *m->vals);
+    m->mask = cap - 1;
+}
+
+static void pm_free(ptrmap *m)
+{
+    free(m->keys);
+    free(m->vals);
+}
+
+static size_t pm_slot(const ptrmap *m, const void *key)
+{
+    uint64_t x = (uint64_t)(uintptr_t)key;
+    x ^= x >> 33;
+    x *= UINT64_C(0xff51afd7ed558ccd);
+    x ^= x >> 33;
+    size_t i = (size_t)x & m->mask;
+    while (m->keys[i] && m->keys[i] != key)
+        i = (i + 1) & m->mask;
+    return i;
+}
+
+/* Sets key (not NULL) to v; the map must have been sized for every key put. */
+static void pm_put(ptrmap *m, const void *key, long v)
+{
+    size_t i = pm_slot(m, key);
+    m->keys[i] = key;
+    m->vals[i] = v;
+}
+
+static long pm_get(const ptrmap *m, const void *key)
+{
+    size_t i = pm_slot(m, key);
+    return m->keys[i] ? m->vals[i] : -1;
+}
+
+/* Appends the decimal digits of v. */
+static void buf_ulong(ekg_buf *b, unsigned long v)
+{
+    char d[24];
+    size_t i = sizeof d;
+    do {
+        d[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    ekg_buf_put(b, d + i, sizeof d - i);
+}
+
 /* ---- the emitter ---- */
+
+/* An ontology term met during the emission: its IRI, made once. */
+typedef struct dyn_term {
+    char *iri;
+    size_t len;
+} dyn_term;
 
 /* A unique mention node: one (document, start, end), first in event order. */
 typedef struct mref {
@@ -131,6 +199,10 @@ typedef struct emitter {
     long *affil_base;              /* per entity: first affiliation node */
     ekg_map *dyn;                  /* ontology IRI -> node number - b_dyn + 1 */
     long n_dyn;
+    dyn_term *dyn_terms;           /* per dynamic node: its IRI */
+    ptrmap dyn_by_ptr;             /* local name pointer -> dynamic node */
+    size_t dyn_cap;
+    ptrmap ent_by_ptr, doc_by_ptr, mention_by_ptr;   /* -> index in the stable order */
     mref *mentions;                /* unique mentions by (doc id, start, end) */
     size_t n_mentions;
     const ekg_event **shortcuts;   /* shortcut events by actor id, relation, target id */
@@ -188,23 +260,39 @@ static void mention_iri(emitter *e, ekg_rdf_term *t, ekg_buf *b, const ekg_menti
     ekg_buf_clear(b);
     ekg_buf_puts(b, EKG_NS_DOC);
     ekg_escape_iri_part(b, m->doc->slug);
-    ekg_buf_printf(b, "#char=%lu,%lu", (unsigned long)m->start, (unsigned long)m->end);
+    ekg_buf_put(b, "#char=", 6);
+    buf_ulong(b, m->start);
+    ekg_buf_putc(b, ',');
+    buf_ulong(b, m->end);
     iri_term(t, b, e->b_mention + idx);
 }
 
-/* An ontology term ekg:<local>, numbered on first use. */
+/* An ontology term ekg:<local>, numbered on first use (found by pointer, then by IRI). */
 static void dyn_iri(emitter *e, ekg_rdf_term *t, ekg_buf *b, const char *local)
 {
-    mint(b, EKG_NS_ONTO, local);
-    void *v = ekg_map_get(e->dyn, b->data, b->len);
-    long node;
-    if (v) {
-        node = (long)(intptr_t)v - 1;
-    } else {
-        node = e->n_dyn++;
-        ekg_map_put(e->dyn, b->data, b->len, (void *)(intptr_t)(node + 1));
+    long node = pm_get(&e->dyn_by_ptr, local);
+    if (node < 0) {
+        mint(b, EKG_NS_ONTO, local);
+        void *v = ekg_map_get(e->dyn, b->data, b->len);
+        if (v) {
+            node = (long)(intptr_t)v - 1;
+        } else {
+            node = e->n_dyn++;
+            ekg_map_put(e->dyn, b->data, b->len, (void *)(intptr_t)(node + 1));
+            e->dyn_terms = ekg_xrealloc(e->dyn_terms, (size_t)e->n_dyn * sizeof *e->dyn_terms);
+            e->dyn_terms[node].iri = ekg_xstrndup(b->data, b->len);
+            e->dyn_terms[node].len = b->len;
+        }
+        if (e->dyn_cap < 256) {   /* a bounded cache: the ontology's names are few */
+            e->dyn_cap++;
+            pm_put(&e->dyn_by_ptr, local, node);
+        }
     }
-    iri_term(t, b, e->b_dyn + node);
+    t->kind = EKG_RDF_IRI;
+    t->value = e->dyn_terms[node].iri;
+    t->len = e->dyn_terms[node].len;
+    t->lang = t->datatype = NULL;
+    t->node = e->b_dyn + node;
 }
 
 static void literal(ekg_rdf_term *t, ekg_buf *b, const char *s, const char *lang,
@@ -258,11 +346,16 @@ static void put_date(emitter *e, int pred, const char *date)
         put_str(e, pred, date, NULL, XSD_DATE);
 }
 
-static void put_int(emitter *e, int pred, long v)
+static void put_int(emitter *e, int pred, unsigned long v)
 {
-    char num[32];
-    snprintf(num, sizeof num, "%ld", v);
-    put_str(e, pred, num, NULL, XSD_INTEGER);
+    char num[24];
+    size_t i = sizeof num - 1;
+    num[i] = '\0';
+    do {
+        num[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    put_str(e, pred, num + i, NULL, XSD_INTEGER);
 }
 
 /* xsd:decimal rounded to two decimals, in canonical form ("0.9", "0.85", "1.0"). */
@@ -283,9 +376,12 @@ static void put_confidence(emitter *e, double c)
 
 /* ---- lookups ---- */
 
-/* Index of entity `ent` in the graph's order (binary search by id), -1 if absent. */
+/* Index of entity `ent` in the graph's order (by pointer, else by id), -1 if absent. */
 static long entity_index(const emitter *e, const ekg_entity *ent)
 {
+    long i = pm_get(&e->ent_by_ptr, ent);
+    if (i >= 0)
+        return i;
     long lo = 0, hi = e->n_entities;
     while (lo < hi) {
         long mid = lo + (hi - lo) / 2;
@@ -303,6 +399,9 @@ static long entity_index(const emitter *e, const ekg_entity *ent)
 
 static long doc_index(const emitter *e, const ekg_doc *d)
 {
+    long i = pm_get(&e->doc_by_ptr, d);
+    if (i >= 0)
+        return i;
     long lo = 0, hi = (long)ekg_graph_n_docs(e->g);
     while (lo < hi) {
         long mid = lo + (hi - lo) / 2;
@@ -343,6 +442,9 @@ static int cmp_mref(const void *a, const void *b)
 
 static long mention_index(const emitter *e, const ekg_mention *m)
 {
+    long i = pm_get(&e->mention_by_ptr, m);
+    if (i >= 0)
+        return i;
     size_t lo = 0, hi = e->n_mentions;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -472,7 +574,7 @@ static void emit_event(emitter *e, const ekg_event *ev, long idx)
     if (rel && rel->plover && *rel->plover)
         put_str(e, V_PLOVER, rel->plover, NULL, NULL);
     if (rel && rel->quad > 0)
-        put_int(e, V_QUAD, rel->quad);
+        put_int(e, V_QUAD, (unsigned long)rel->quad);
     put_date(e, V_TIMESTAMP, ev->date);
     long pi = ev->place ? entity_index(e, ev->place) : -1;
     if (pi >= 0) {
@@ -524,7 +626,7 @@ static void emit_doc(emitter *e, const ekg_doc *d, long idx, size_t *mi)
 
     for (; *mi < e->n_mentions && !e->rc; ++*mi) {
         const ekg_mention *m = e->mentions[*mi].m;
-        int c = strcmp(m->doc->id, d->id);
+        int c = m->doc == d ? 0 : strcmp(m->doc->id, d->id);
         if (c > 0)
             break;
         if (c < 0)
@@ -535,8 +637,8 @@ static void emit_doc(emitter *e, const ekg_doc *d, long idx, size_t *mi)
         put(e, V_DERIVEDFROM, &e->o);
         put_str(e, V_SENTENCE, m->sentence, NULL, NULL);
         put_str(e, V_TRIGGER, m->trigger, NULL, NULL);
-        put_int(e, V_CHARSTART, (long)m->start);
-        put_int(e, V_CHAREND, (long)m->end);
+        put_int(e, V_CHARSTART, m->start);
+        put_int(e, V_CHAREND, m->end);
         put_date(e, V_TIMESTAMP, m->date);
     }
     e->graph = NULL;
@@ -554,9 +656,16 @@ int ekg_rdf_emit(const ekg_graph *g, ekg_quad_fn fn, void *data)
     ekg_buf_init(&e.gbuf);
     ekg_buf_init(&e.lbuf);
     e.dyn = ekg_map_new();
+    pm_init(&e.dyn_by_ptr, 256);
 
     size_t ne = ekg_graph_n_entities(g), nev = ekg_graph_n_events(g), nd = ekg_graph_n_docs(g);
     e.n_entities = (long)ne;
+    pm_init(&e.ent_by_ptr, ne);
+    for (size_t i = 0; i < ne; i++)
+        pm_put(&e.ent_by_ptr, ekg_graph_entity(g, i), (long)i);
+    pm_init(&e.doc_by_ptr, nd);
+    for (size_t i = 0; i < nd; i++)
+        pm_put(&e.doc_by_ptr, ekg_graph_doc(g, i), (long)i);
     e.affil_base = ekg_xcalloc(ne + 1, sizeof *e.affil_base);
     e.b_entity = V_N;
     e.b_wikidata = e.b_entity + (long)ne;
@@ -590,10 +699,13 @@ int ekg_rdf_emit(const ekg_graph *g, ekg_quad_fn fn, void *data)
             e.shortcuts[e.n_shortcuts++] = ev;
     }
     qsort(e.mentions, e.n_mentions, sizeof *e.mentions, cmp_mref);
+    pm_init(&e.mention_by_ptr, e.n_mentions);
     size_t k = 0;
-    for (size_t i = 0; i < e.n_mentions; i++)
+    for (size_t i = 0; i < e.n_mentions; i++) {
         if (k == 0 || mention_key_cmp(e.mentions[k - 1].m, e.mentions[i].m) != 0)
             e.mentions[k++] = e.mentions[i];
+        pm_put(&e.mention_by_ptr, e.mentions[i].m, (long)k - 1);   /* duplicates: the first */
+    }
     e.n_mentions = k;
     qsort(e.shortcuts, e.n_shortcuts, sizeof *e.shortcuts, cmp_shortcut);
     /* documents' url nodes follow the mentions */
@@ -612,6 +724,13 @@ int ekg_rdf_emit(const ekg_graph *g, ekg_quad_fn fn, void *data)
     ekg_buf_free(&e.gbuf);
     ekg_buf_free(&e.lbuf);
     ekg_map_free(e.dyn);
+    for (long i = 0; i < e.n_dyn; i++)
+        free(e.dyn_terms[i].iri);
+    free(e.dyn_terms);
+    pm_free(&e.dyn_by_ptr);
+    pm_free(&e.ent_by_ptr);
+    pm_free(&e.doc_by_ptr);
+    pm_free(&e.mention_by_ptr);
     free(e.affil_base);
     free(e.mentions);
     free(e.shortcuts);

@@ -160,7 +160,21 @@ static ekg_graph *make_graph(int reverse)
     ekg_graph_doc_set(g, &d1->publisher, "Le Monde");
     ekg_graph_doc_set(g, &d2->date, "2023-13-45");   /* invalid: not written */
     ekg_graph_doc_set(g, &d2->url, "not a url {}");
-    ekg_graph_doc_set(g, &d2->dateline, "PARIS, July 10 \xE2\x80\x94");
+    {
+        /* longer than the writers' 8 KiB escaping chunk, which cuts inside a two-byte
+           character unless it takes care */
+        char *big = ekg_xmalloc(20010);
+        size_t n = 0;
+        memcpy(big, "PARIS ", 6);
+        n = 6;
+        for (int i = 0; i < 10000; i++) {
+            big[n++] = '\xC3';
+            big[n++] = '\xA9';
+        }
+        memcpy(big + n, "\"\n\x02", 4);
+        ekg_graph_doc_set(g, &d2->dateline, big);
+        free(big);
+    }
 
     const char *s1 = "However, France \"has opposed\" the idea, \\ {json}\n\r\t\x01 end.";
     for (int k = 0; k < 2; k++) {
@@ -454,6 +468,101 @@ START_TEST(mapping_contract)
 }
 END_TEST
 
+
+/* ---- the hand-written writers against raptor2's serializers ---- */
+
+/* Writes with the hand-written writer and with raptor2's, parses both with raptor2. */
+static void same_as_raptor(ekg_format mine, int theirs, const char *syntax)
+{
+    ekg_graph *g = make_graph(0);
+    char *a = write_fmt(g, mine);
+    ekg_buf b;
+    ekg_buf_init(&b);
+    ekg_error err;
+    memset(&err, 0, sizeof err);
+    ck_assert_msg(ekg_write(g, (ekg_format)theirs, buf_sink, &b, &err) == 0, "%s", err.text);
+    stmts x = parse(syntax, a), y = parse(syntax, b.data);
+    ck_assert_int_eq(x.errors, 0);
+    ck_assert_int_eq(y.errors, 0);
+    ck_assert_uint_gt(x.n, 60);
+    ck_assert_uint_eq(x.n, y.n);
+    for (size_t i = 0; i < x.n; i++)
+        ck_assert_str_eq(x.lines[i], y.lines[i]);
+    stmts_free(&x);
+    stmts_free(&y);
+    ekg_buf_free(&b);
+    free(a);
+    ekg_graph_free(g);
+}
+
+START_TEST(turtle_same_as_raptor)
+{
+    same_as_raptor(EKG_FORMAT_TURTLE, EKG_FORMAT_TURTLE_RAPTOR, "turtle");
+}
+END_TEST
+
+START_TEST(ntriples_same_as_raptor)
+{
+    same_as_raptor(EKG_FORMAT_NTRIPLES, EKG_FORMAT_NTRIPLES_RAPTOR, "ntriples");
+}
+END_TEST
+
+START_TEST(nquads_same_as_raptor)
+{
+    same_as_raptor(EKG_FORMAT_NQUADS, EKG_FORMAT_NQUADS_RAPTOR, "nquads");
+    /* and the N-Quads parse as N-Quads into the same triples as the N-Triples */
+    ekg_graph *g = make_graph(0);
+    char *nq = write_fmt(g, EKG_FORMAT_NQUADS), *nt = write_fmt(g, EKG_FORMAT_NTRIPLES);
+    stmts q = parse("nquads", nq), t = parse("nquads", nt);
+    ck_assert_uint_eq(q.n, t.n);
+    stmts_free(&q);
+    stmts_free(&t);
+    free(nq);
+    free(nt);
+    ekg_graph_free(g);
+}
+END_TEST
+
+/* The hand-written output's shape: one statement per line, numerals, "a", no BOM. */
+START_TEST(handwritten_shape)
+{
+    ekg_graph *g = make_graph(0);
+    char *nt = write_fmt(g, EKG_FORMAT_NTRIPLES);
+    char *nq = write_fmt(g, EKG_FORMAT_NQUADS);
+    char *ttl = write_fmt(g, EKG_FORMAT_TURTLE);
+    /* N-Triples: every line "<...> <...> ... ." with raw UTF-8 and \u00XX controls */
+    size_t lines = 0;
+    for (const char *p = nt; *p; p = strchr(p, '\n') + 1) {
+        const char *e = strchr(p, '\n');
+        ck_assert_ptr_nonnull(e);
+        ck_assert_int_eq(*p, '<');
+        ck_assert_msg(e - p > 2 && !strncmp(e - 2, " .", 2), "%.60s", p);
+        lines++;
+    }
+    ck_assert_uint_gt(lines, 60);
+    ck_assert_ptr_nonnull(strstr(nt, "\"\\u0001ctl\\u007Fdel\\\\\"@en"));
+    ck_assert_ptr_nonnull(strstr(nt, "Z\xC3\xBCrich"));
+    ck_assert_ptr_nonnull(strstr(nt, "bad\xEF\xBF\xBD byte"));
+    ck_assert_ptr_null(strstr(nt, "\\U"));
+    ck_assert_ptr_nonnull(strstr(nq, "> <https://w3id.org/ekg/doc/001_a%20b.txt> .\n"));
+    /* Turtle: prefixes first, rdf:type as "a", canonical numerals bare */
+    static const char first[] = "@prefix ekg: <https://w3id.org/ekg/ontology#> .\n";
+    ck_assert_msg(!strncmp(ttl, first, sizeof first - 1), "%.80s", ttl);
+    ck_assert_ptr_nonnull(strstr(ttl, "ekgr:country-fra a ekg:Country ;"));
+    ck_assert_ptr_nonnull(strstr(ttl, "ekg:confidence 0.9 ;"));
+    ck_assert_ptr_nonnull(strstr(ttl, "ekg:confidence 1.0 ;"));
+    ck_assert_ptr_nonnull(strstr(ttl, "ekg:charStart 812 ;"));
+    ck_assert_ptr_nonnull(strstr(ttl, "\"2023-07-10\"^^xsd:date"));
+    /* IRIs that would need a backslash in a prefixed name are written in full */
+    ck_assert_ptr_nonnull(strstr(ttl, "<https://w3id.org/ekg/doc/doc.2.>"));
+    ck_assert_ptr_null(strstr(ttl, "ekgd:doc.2."));
+    free(nt);
+    free(nq);
+    free(ttl);
+    ekg_graph_free(g);
+}
+END_TEST
+
 /* ---- JSON-LD ---- */
 
 START_TEST(jsonld_valid)
@@ -698,6 +807,11 @@ START_TEST(format_names)
     ck_assert_int_eq(ekg_format_from_name("dot"), EKG_FORMAT_DOT);
     ck_assert_int_eq(ekg_format_from_name("csv"), EKG_FORMAT_CSV);
     ck_assert_int_eq(ekg_format_from_name("xml"), -1);
+    ck_assert_int_eq(ekg_format_from_name("ttl-raptor"), EKG_FORMAT_TURTLE_RAPTOR);
+    ck_assert_int_eq(ekg_format_from_name("NT-raptor"), EKG_FORMAT_NTRIPLES_RAPTOR);
+    ck_assert_int_eq(ekg_format_from_name("nq-raptor"), EKG_FORMAT_NQUADS_RAPTOR);
+    ck_assert_str_eq(ekg_format_extension((ekg_format)EKG_FORMAT_TURTLE_RAPTOR), "ttl");
+    ck_assert_str_eq(ekg_format_extension((ekg_format)EKG_FORMAT_NQUADS_RAPTOR), "nq");
     ck_assert_int_eq(ekg_format_from_name(NULL), -1);
     ck_assert_str_eq(ekg_format_extension(EKG_FORMAT_JSONLD), "jsonld");
     ck_assert_str_eq(ekg_format_extension(EKG_FORMAT_NQUADS), "nq");
@@ -746,6 +860,8 @@ static Suite *write_suite(void)
         {"csv", csv_rows},                         {"deterministic", byte_identical},
         {"sink-failure", sink_failure},            {"format-names", format_names},
         {"real-context", real_ontology_context},
+        {"turtle-raptor", turtle_same_as_raptor},  {"ntriples-raptor", ntriples_same_as_raptor},
+        {"nquads-raptor", nquads_same_as_raptor},  {"handwritten-shape", handwritten_shape},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         TCase *tc = tcase_create(cases[i].name);
@@ -757,8 +873,257 @@ static Suite *write_suite(void)
     return s;
 }
 
+/* ---- benchmark (EKG_WRITE_BENCH) ---- */
+
+/*
+ * EKG_WRITE_BENCH=SIZES (comma-separated triple counts; "1" means
+ * 100000,1000000,5000000) runs no test: for each size it builds a synthetic
+ * graph of about that many triples (entities, events with one mention each,
+ * documents; real ontology) and runs every writer in a child process,
+ * printing CPU time (user + system of the child), triples/s, CPU seconds per
+ * million triples and the child's peak RSS above the graph's. The raptor2
+ * writers are included with EKG_WRITE_BENCH_RAPTOR=1 (slow: minutes at 5 M).
+ */
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+struct bench_result {
+    double cpu, user;
+    long maxrss_kb;   /* peak RSS above the RSS at the start */
+    size_t bytes;
+};
+
+static ekg_graph *bench_graph(ekg_ontology *o, size_t nevents)
+{
+    ekg_graph *g = ekg_graph_new(o);
+    static const char *const classes[] = {"Person", "Organization", "Country", "City", "Proposal"};
+    size_t ne = nevents / 4 + 10, nd = nevents / 3 + 1;
+    ekg_entity **ents = ekg_xmalloc(ne * sizeof *ents);
+    ekg_doc **docs = ekg_xmalloc(nd * sizeof *docs);
+    char id[64], label[160], text[400];
+    for (size_t i = 0; i < ne; i++) {
+        const char *cls = classes[i % 5];
+        snprintf(id, sizeof id, "%c%s-%zu", cls[0] + 32, cls + 1, i);
+        snprintf(label, sizeof label, "%s %zu Zo\xC3\xAB", cls, i);
+        ents[i] = ekg_graph_entity_get(g, id, label, cls);
+        if (i % 3 == 0) {
+            snprintf(label, sizeof label, "the \"%s\" %zu", cls, i);
+            ekg_graph_entity_add_alt(g, ents[i], label);
+        }
+        if (i % 5 == 2) {
+            snprintf(id, sizeof id, "Q%zu", 1000 + i);
+            ekg_graph_entity_set_qid(g, ents[i], id);
+        }
+        if (i % 35 == 0 && i > 0)
+            ekg_graph_entity_add_affil(g, ents[i], ents[i - 4], i % 2 ? "President" : NULL);
+    }
+    for (size_t i = 0; i < nd; i++) {
+        snprintf(id, sizeof id, "doc-%07zu.txt", i);
+        docs[i] = ekg_graph_doc_add(g, id);
+        snprintf(text, sizeof text, "Headline %zu: \"talks\" \xE2\x80\x93 leaders meet", i);
+        ekg_graph_doc_set(g, &docs[i]->headline, text);
+        snprintf(text, sizeof text, "2023-%02zu-%02zu", 1 + i % 12, 1 + i % 28);
+        ekg_graph_doc_set(g, &docs[i]->date, text);
+        ekg_graph_doc_set(g, &docs[i]->publisher, i % 2 ? "Le Monde" : "Reuters");
+    }
+    size_t nrel = 0;
+    const ekg_relation *rels[64];
+    for (size_t i = 0; i < ekg_ontology_n_relations(o) && nrel < 64; i++) {
+        const ekg_relation *r = ekg_ontology_relation_at(o, i);
+        if (r && r->name)
+            rels[nrel++] = r;
+    }
+    if (!nrel) {
+        fprintf(stderr, "bench: the ontology has no relations\n");
+        exit(EXIT_FAILURE);
+    }
+    for (size_t i = 0; i < nevents; i++) {
+        const ekg_entity *a = ents[(i * 7) % ne];
+        const ekg_entity *t = ents[(i * 13 + 1 + i / ne) % ne];
+        if (a == t)
+            t = ents[((i * 13 + 2 + i / ne) % ne)];
+        ekg_mention m;
+        memset(&m, 0, sizeof m);
+        m.doc = docs[i % nd];
+        m.start = (uint32_t)(10 + (i / nd) * 200);
+        m.end = m.start + 11;
+        snprintf(text, sizeof text,
+                 "Sentence %zu: %s has opposed the plan of %s, officials said on Monday "
+                 "in Z\xC3\xBCrich, calling it \"premature\".", i, a->label, t->label);
+        m.sentence = text;
+        m.trigger = "has opposed";
+        m.rule = "bench";
+        m.date = i % 4 ? "2023-07-09" : NULL;
+        m.modality = EKG_ASSERTED;
+        ekg_graph_event_add(g, rels[i % nrel], a, t, i % 10 ? EKG_POSITIVE : EKG_NEGATIVE, &m,
+                            0.5 + (double)(i % 50) / 100.0, i % 3 != 0);
+    }
+    free(ents);
+    free(docs);
+    ekg_graph_finish(g);
+    return g;
+}
+
+typedef struct bench_count {
+    size_t triples, nodes;
+    long last;
+} bench_count;
+
+static int bench_quad(void *data, const ekg_quad *q)
+{
+    bench_count *c = data;
+    c->triples++;
+    if (q->s->node != c->last)
+        c->nodes++;
+    c->last = q->s->node;
+    return 0;
+}
+
+static int count_sink(void *data, const char *bytes, size_t len)
+{
+    *(size_t *)data += len;
+    return 0;
+}
+
+/* A field of /proc/self/status in kB ("VmRSS:", "VmHWM:"), 0 if unknown. */
+static long status_kb(const char *field)
+{
+    char line[256];
+    long v = 0;
+    FILE *f = fopen("/proc/self/status", "r");
+    if (!f)
+        return 0;
+    while (fgets(line, sizeof line, f))
+        if (!strncmp(line, field, strlen(field)))
+            v = strtol(line + strlen(field), NULL, 10);
+    fclose(f);
+    return v;
+}
+
+static long rss_kb(void)
+{
+    return status_kb("VmRSS:");
+}
+
+/* Resets the peak RSS (VmHWM) to the current RSS (Linux >= 4.0). */
+static void reset_peak(void)
+{
+    FILE *f = fopen("/proc/self/clear_refs", "w");
+    if (f) {
+        fputs("5", f);
+        fclose(f);
+    }
+}
+
+/* Runs writer `fmt` (-1: the emitter alone) in a child; prints one line. */
+static void bench_one(const ekg_graph *g, const char *name, int fmt, const bench_count *c)
+{
+    const char *only = getenv("EKG_WRITE_BENCH_ONLY");
+    if (only && strcmp(only, name))
+        return;
+    fflush(stdout);
+    int fds[2];
+    if (pipe(fds) != 0)
+        return;
+    pid_t pid = fork();
+    if (pid == 0) {
+        size_t bytes = 0;
+        reset_peak();
+        long start = rss_kb();
+        if (fmt < 0) {
+            bench_count k = {0, 0, -1};
+            ekg_rdf_emit(g, bench_quad, &k);
+        } else if (ekg_write(g, (ekg_format)fmt, count_sink, &bytes, NULL) != 0) {
+            _exit(1);
+        }
+        close(fds[0]);
+        struct rusage self;
+        getrusage(RUSAGE_SELF, &self);
+        struct bench_result r = {
+            (double)self.ru_utime.tv_sec + (double)self.ru_utime.tv_usec / 1e6 +
+                (double)self.ru_stime.tv_sec + (double)self.ru_stime.tv_usec / 1e6,
+            (double)self.ru_utime.tv_sec + (double)self.ru_utime.tv_usec / 1e6,
+            status_kb("VmHWM:") - start, bytes};
+        ssize_t wr = write(fds[1], &r, sizeof r);
+        _exit(wr == (ssize_t)sizeof r ? 0 : 1);
+    }
+    close(fds[1]);
+    struct bench_result r;
+    memset(&r, 0, sizeof r);
+    ssize_t rd = read(fds[0], &r, sizeof r);
+    close(fds[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (rd != (ssize_t)sizeof r)
+        status = 1;
+    double cpu = r.cpu, user = r.user;
+    size_t bytes = r.bytes;
+    int jsonld = fmt == EKG_FORMAT_JSONLD;
+    double per_s = (jsonld ? (double)c->nodes : (double)c->triples) / (cpu > 0 ? cpu : 1e-9);
+    printf("%-11s %9zu triples %8zu nodes  cpu %7.3f s (user %7.3f)  %7.3f M %s/s  "
+           "%6.3f s per M triples  peak RSS +%6.1f MB  %7.1f MB out%s\n",
+           name, c->triples, c->nodes, cpu, user, per_s / 1e6, jsonld ? "nodes" : "triples",
+           cpu / ((double)c->triples / 1e6), (double)r.maxrss_kb / 1024.0,
+           (double)bytes / 1048576.0, WIFEXITED(status) && !WEXITSTATUS(status) ? "" : "  FAILED");
+}
+
+static int run_bench(const char *spec)
+{
+    ekg_error err;
+    memset(&err, 0, sizeof err);
+    ekg_ontology *o = ekg_ontology_load(EKG_TEST_ONTOLOGY, &err);
+    if (!o) {
+        fprintf(stderr, "bench: ontology: %s\n", err.text);
+        return EXIT_FAILURE;
+    }
+    if (!strcmp(spec, "1"))
+        spec = "100000,1000000,5000000";
+    int raptor = getenv("EKG_WRITE_BENCH_RAPTOR") && !strcmp(getenv("EKG_WRITE_BENCH_RAPTOR"), "1");
+    /* triples per event, from a pilot graph */
+    ekg_graph *pilot = bench_graph(o, 4000);
+    bench_count pc = {0, 0, -1};
+    ekg_rdf_emit(pilot, bench_quad, &pc);
+    ekg_graph_free(pilot);
+    double per_event = (double)pc.triples / 4000.0;
+    for (const char *p = spec; *p;) {
+        char *end;
+        unsigned long long want = strtoull(p, &end, 10);
+        if (end == p)
+            break;
+        p = *end == ',' ? end + 1 : end;
+        size_t nevents = (size_t)((double)want / per_event);
+        struct rusage r0, r1;
+        getrusage(RUSAGE_SELF, &r0);
+        ekg_graph *g = bench_graph(o, nevents ? nevents : 1);
+        getrusage(RUSAGE_SELF, &r1);
+        bench_count c = {0, 0, -1};
+        ekg_rdf_emit(g, bench_quad, &c);
+        printf("# %llu: %zu events, %zu triples, %zu nodes; graph built in %.2f s user, RSS %.1f MB\n",
+               want, nevents, c.triples, c.nodes,
+               (double)(r1.ru_utime.tv_sec - r0.ru_utime.tv_sec) +
+                   (double)(r1.ru_utime.tv_usec - r0.ru_utime.tv_usec) / 1e6,
+               (double)rss_kb() / 1024.0);
+        bench_one(g, "emit-only", -1, &c);
+        bench_one(g, "nt", EKG_FORMAT_NTRIPLES, &c);
+        bench_one(g, "nq", EKG_FORMAT_NQUADS, &c);
+        bench_one(g, "ttl", EKG_FORMAT_TURTLE, &c);
+        bench_one(g, "jsonld", EKG_FORMAT_JSONLD, &c);
+        if (raptor) {
+            bench_one(g, "nt-raptor", EKG_FORMAT_NTRIPLES_RAPTOR, &c);
+            bench_one(g, "nq-raptor", EKG_FORMAT_NQUADS_RAPTOR, &c);
+            bench_one(g, "ttl-raptor", EKG_FORMAT_TURTLE_RAPTOR, &c);
+        }
+        bench_one(g, "dot", EKG_FORMAT_DOT, &c);
+        ekg_graph_free(g);
+    }
+    ekg_ontology_free(o);
+    return EXIT_SUCCESS;
+}
+
 int main(void)
 {
+    if (getenv("EKG_WRITE_BENCH"))
+        return run_bench(getenv("EKG_WRITE_BENCH"));
     SRunner *sr = srunner_create(write_suite());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
