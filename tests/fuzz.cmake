@@ -23,4 +23,9 @@ if(EKG_FUZZ)
     set_tests_properties(${target} PROPERTIES TIMEOUT 180 LABELS fuzz
       ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0;UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
   endforeach()
+  # Crashes found so far, minimised (tests/fuzz/crashes/<target>/): each must now pass.
+  add_test(NAME fuzz_regressions
+    COMMAND ${CMAKE_COMMAND} -DSRC=${CMAKE_CURRENT_SOURCE_DIR}/fuzz/crashes
+            -DBIN=${CMAKE_CURRENT_BINARY_DIR} -P ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/regressions.cmake)
+  set_tests_properties(fuzz_regressions PROPERTIES TIMEOUT 300 LABELS fuzz)
 endif()

@@ -1,0 +1,21 @@
+# cmake -DSRC=tests/fuzz/crashes -DBIN=<build>/tests -P regressions.cmake
+# Runs each fuzz target once on every file in SRC/<target>/; fails if any crashes.
+set(failed "")
+foreach(target fuzz_pipeline fuzz_jsonl fuzz_writers)
+  file(GLOB inputs ${SRC}/${target}/*)
+  foreach(input ${inputs})
+    execute_process(COMMAND ${BIN}/${target} -runs=1 ${input}
+      RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out TIMEOUT 120)
+    get_filename_component(name ${input} NAME)
+    if(NOT rc EQUAL 0)
+      string(REGEX MATCH "(ERROR: [^\n]*|\\*\\*\\* ekg fuzz: [^\n]*)" why "${out}")
+      message(STATUS "FAIL ${target}/${name}: ${why}")
+      list(APPEND failed ${target}/${name})
+    else()
+      message(STATUS "ok   ${target}/${name}")
+    endif()
+  endforeach()
+endforeach()
+if(failed)
+  message(FATAL_ERROR "fuzz regressions failing: ${failed}")
+endif()
