@@ -14,7 +14,7 @@ if(EKG_RAPPER AND EKG_DOT AND EKG_PYTHON3)
   add_test(NAME badinput_big
     COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/badinput/run.sh $<TARGET_FILE:ekg> ${CMAKE_SOURCE_DIR}/ontology)
   set_tests_properties(badinput_big PROPERTIES TIMEOUT 1800 LABELS "badinput;slow"
-    ENVIRONMENT "BADINPUT_ONLY=100mb|8mb|million|50mb")
+    ENVIRONMENT "BADINPUT_ONLY=100mb|4mb|million|50mb|repeated")
 else()
   message(STATUS "badinput tests need rapper, dot and python3: not added")
 endif()
