@@ -294,6 +294,67 @@ size_t ekg_escape_nt_iri(char *dst, const char *src, size_t n)
     return (size_t)(d - dst);
 }
 
+/* Bytes a JSON string keeps as they are: ASCII from 0x20 but '"' and '\\'. */
+static const unsigned char json_plain[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+size_t ekg_escape_json(char *dst, const char *src, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)src;
+    char *d = dst;
+    size_t i = 0;
+    while (i < n) {
+        size_t run = i;
+        while (i < n && json_plain[s[i]])
+            i++;
+        if (i > run) {
+            memcpy(d, s + run, i - run);
+            d += i - run;
+        }
+        if (i >= n)
+            break;
+        unsigned char c = s[i];
+        if (c >= 0x80) {
+            size_t k = ekg_utf8_seq(s + i, n - i, NULL);
+            if (k) {
+                memcpy(d, s + i, k);
+                d += k;
+                i += k;
+            } else {
+                memcpy(d, replacement, 3);
+                d += 3;
+                i++;
+            }
+            continue;
+        }
+        *d++ = '\\';
+        switch (c) {
+        case '"': *d++ = '"'; break;
+        case '\\': *d++ = '\\'; break;
+        case '\b': *d++ = 'b'; break;
+        case '\f': *d++ = 'f'; break;
+        case '\n': *d++ = 'n'; break;
+        case '\r': *d++ = 'r'; break;
+        case '\t': *d++ = 't'; break;
+        default:
+            memcpy(d, "u00", 3);
+            d[3] = hexdig[c >> 4];
+            d[4] = hexdig[c & 15];
+            d += 5;
+        }
+        i++;
+    }
+    return (size_t)(d - dst);
+}
+
 static void escape_buf(ekg_buf *b, const char *s, size_t (*f)(char *, const char *, size_t),
                        size_t factor)
 {

@@ -1,8 +1,8 @@
 /*
  * escape.h - one escaper per syntax that ekg writes by hand (after cmark's
  * houdini): N-Triples/N-Quads/Turtle terms, DOT labels, CSV fields; plus
- * the UTF-8, IRI, name and lexical-form checks the writers rely on. JSON
- * strings are escaped by jansson.
+ * the UTF-8, IRI, name and lexical-form checks the writers rely on; JSON
+ * strings for the streamed JSON-LD node objects.
  * Internal to libekg.
  */
 #ifndef EKG_ESCAPE_H
@@ -65,6 +65,16 @@ size_t ekg_escape_nt_iri(char *dst, const char *s, size_t n);
 /* Appending forms of the two above (for tests and small strings). */
 void ekg_escape_nt_string_buf(ekg_buf *b, const char *s);
 void ekg_escape_nt_iri_buf(ekg_buf *b, const char *s);
+
+/*
+ * The body of a JSON string, as jansson writes it (so that hand-written and
+ * jansson-written JSON agree byte for byte): '"' -> \", '\\' -> \\\\, \b \f \n
+ * \r \t, other C0 controls -> \u00XX (upper-case hex); everything else, valid
+ * UTF-8 included, as it is; invalid UTF-8 -> U+FFFD. At most EKG_JSON_MAX(n)
+ * bytes are written into dst; returns the count.
+ */
+#define EKG_JSON_MAX(n) (6 * (n))
+size_t ekg_escape_json(char *dst, const char *s, size_t n);
 
 /*
  * Conservative Turtle name checks (RECIPES: Virtuoso mis-stores escaped

@@ -1,11 +1,18 @@
 /*
- * write_jsonld.c - JSON-LD through jansson, from the quads of ekg_rdf_emit().
+ * write_jsonld.c - JSON-LD from the quads of ekg_rdf_emit().
  *
  *     {"@context": <ontology/context.jsonld's @context, inlined>,
  *      "@graph": [ one node object per subject, ... ]}
  *
- * Streaming: each node object is built, dumped and freed on its own. Keys,
- * "@id" and "@type" values are compacted only where the inlined context
+ * The context is read and written with jansson. The node objects are
+ * streamed: each subject's values are rendered into a scratch buffer as they
+ * come, grouped by key when the subject ends and written at once, in the
+ * layout jansson's json_dumps() gives (", " and ": " separators, keys in
+ * order of first use, "@type" always an array); strings are escaped by
+ * ekg_escape_json(). Time is linear in the output, memory bounded by the
+ * largest node object and the (few) distinct keys and types.
+ *
+ * Keys, "@id" and "@type" values are compacted only where the inlined context
  * makes that safe (see analyse()); otherwise full IRIs are written, so that
  * a JSON-LD 1.1 processor's toRDF gives exactly the quads emitted. Literals
  * are value objects: no native numbers (RECIPES: no JSON floats).
@@ -15,6 +22,8 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "escape.h"
 
 /* What the context says of one term. */
 typedef struct term_info {
@@ -36,15 +45,89 @@ typedef struct jwriter {
     const char *pfx[16];           /* per builtin namespace: usable prefix name or NULL */
     const char *ns[16];
     size_t nns;
-    char **cache[3];               /* per node: compact form as "@id", type, key */
-    size_t ncache;
+    struct ncache *types, *keys;   /* per type / predicate node: its rendered compact form */
     const char *dt_iri[4];
     char *dt_compact[4];
-    json_t *cur;                   /* node object being built */
-    long cur_node;
+    /* the node object being built */
+    long cur_node;                 /* its subject's node number, -1 before the first */
+    struct scratch {
+        char *data;
+        size_t len, cap;
+    } vals;                        /* its "@id" value, then every value, rendered */
+    size_t id_len;
+    struct jentry {
+        const char *key;           /* rendered key ("\"name\": "), owned by a cache */
+        size_t off, len;           /* the value in vals */
+    } *ents;
+    size_t nents, cap_ents;
+    unsigned char *done;
     size_t nnodes;
     int failed;
 } jwriter;
+
+/* ---- a small node -> rendered string cache (types and predicates are few) ---- */
+
+typedef struct ncache {
+    long *nodes;                   /* -1: empty */
+    char **strs;                   /* rendered JSON, owned */
+    term_info **infos;             /* keys: what the context says of the key, or NULL */
+    size_t cap, n;
+} ncache;
+
+static ncache *nc_new(void)
+{
+    ncache *c = ekg_xcalloc(1, sizeof *c);
+    c->cap = 64;
+    c->nodes = ekg_xmalloc(c->cap * sizeof *c->nodes);
+    c->strs = ekg_xcalloc(c->cap, sizeof *c->strs);
+    c->infos = ekg_xcalloc(c->cap, sizeof *c->infos);
+    for (size_t i = 0; i < c->cap; i++)
+        c->nodes[i] = -1;
+    return c;
+}
+
+static void nc_free(ncache *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->cap; i++)
+        free(c->strs[i]);
+    free(c->nodes);
+    free(c->strs);
+    free(c->infos);
+    free(c);
+}
+
+/* The slot of node (found, or empty where it goes). */
+static size_t nc_slot(const ncache *c, long node)
+{
+    size_t i = ((size_t)node * 0x9E3779B97F4A7C15u) & (c->cap - 1);
+    while (c->nodes[i] != -1 && c->nodes[i] != node)
+        i = (i + 1) & (c->cap - 1);
+    return i;
+}
+
+static void nc_grow(ncache *c)
+{
+    ncache old = *c;
+    c->cap *= 2;
+    c->nodes = ekg_xmalloc(c->cap * sizeof *c->nodes);
+    c->strs = ekg_xcalloc(c->cap, sizeof *c->strs);
+    c->infos = ekg_xcalloc(c->cap, sizeof *c->infos);
+    for (size_t i = 0; i < c->cap; i++)
+        c->nodes[i] = -1;
+    for (size_t i = 0; i < old.cap; i++) {
+        if (old.nodes[i] == -1)
+            continue;
+        size_t k = nc_slot(c, old.nodes[i]);
+        c->nodes[k] = old.nodes[i];
+        c->strs[k] = old.strs[i];
+        c->infos[k] = old.infos[i];
+    }
+    free(old.nodes);
+    free(old.strs);
+    free(old.infos);
+}
 
 static const char gen_delims[] = ":/?#[]@";
 
@@ -234,24 +317,92 @@ static char *compact(jwriter *w, const char *iri, int vocab, int key)
     return ekg_xstrdup(iri);
 }
 
-/* use: 0 "@id" value, 1 "@type" value, 2 property key */
-static const char *cached(jwriter *w, const ekg_rdf_term *t, int use)
+/* ---- rendering ---- */
+
+static char *scratch_reserve(struct scratch *b, size_t n)
 {
-    size_t n = (size_t)t->node;
-    if (n >= w->ncache) {
-        size_t cap = w->ncache ? w->ncache : 1024;
-        while (cap <= n)
+    if (b->len + n > b->cap) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap < b->len + n)
             cap *= 2;
-        for (int k = 0; k < 3; k++) {
-            w->cache[k] = ekg_xrealloc(w->cache[k], cap * sizeof *w->cache[k]);
-            memset(w->cache[k] + w->ncache, 0, (cap - w->ncache) * sizeof *w->cache[k]);
-        }
-        w->ncache = cap;
+        b->data = ekg_xrealloc(b->data, cap);
+        b->cap = cap;
     }
-    char **slot = &w->cache[use][n];
-    if (!*slot)
-        *slot = compact(w, t->value, use != 0, use == 2);
-    return *slot;
+    return b->data + b->len;
+}
+
+static void scratch_put(struct scratch *b, const char *s, size_t n)
+{
+    memcpy(scratch_reserve(b, n), s, n);
+    b->len += n;
+}
+
+#define PUT_LIT(b, lit) scratch_put((b), (lit), sizeof(lit) - 1)
+
+/* Appends s[0..n) as a JSON string, quotes included. */
+static void scratch_str(struct scratch *b, const char *s, size_t n)
+{
+    char *p = scratch_reserve(b, EKG_JSON_MAX(n) + 2);
+    char *start = p;
+    *p++ = '"';
+    p += ekg_escape_json(p, s, n);
+    *p++ = '"';
+    b->len += (size_t)(p - start);
+}
+
+/* Renders a string as JSON into a new string (caller frees); suffix appended. */
+static char *render(const char *s, const char *suffix)
+{
+    struct scratch b = {NULL, 0, 0};
+    scratch_str(&b, s, strlen(s));
+    scratch_put(&b, suffix, strlen(suffix) + 1);
+    return b.data;
+}
+
+/* The "@id" value of an IRI: as compact(w, iri, 0, 0), rendered without allocating. */
+static void scratch_id(jwriter *w, struct scratch *b, const char *iri, size_t len)
+{
+    for (size_t i = 0; i < w->nns; i++) {
+        size_t n = strlen(w->ns[i]);
+        if (!w->pfx[i] || n > len || strncmp(iri, w->ns[i], n) != 0)
+            continue;
+        const char *local = iri + n;
+        if (local[0] == '/' && local[1] == '/')
+            continue;
+        size_t pl = strlen(w->pfx[i]), ll = len - n;
+        char *p = scratch_reserve(b, EKG_JSON_MAX(pl + 1 + ll) + 2);
+        char *start = p;
+        *p++ = '"';
+        p += ekg_escape_json(p, w->pfx[i], pl);
+        *p++ = ':';
+        p += ekg_escape_json(p, local, ll);
+        *p++ = '"';
+        b->len += (size_t)(p - start);
+        return;
+    }
+    scratch_str(b, iri, len);
+}
+
+/* The rendered compact form of a type (use 1) or key (use 2) node, made once. */
+static const char *cached(jwriter *w, const ekg_rdf_term *t, int use, term_info **kt)
+{
+    ncache *c = use == 1 ? w->types : w->keys;
+    size_t i = nc_slot(c, t->node);
+    if (c->nodes[i] == -1) {
+        if ((c->n + 1) * 2 > c->cap) {
+            nc_grow(c);
+            i = nc_slot(c, t->node);
+        }
+        char *name = compact(w, t->value, 1, use == 2);
+        c->nodes[i] = t->node;
+        c->infos[i] = use == 2 ? term_get(w, name) : NULL;
+        c->strs[i] = render(name, use == 2 ? ": " : "");
+        c->n++;
+        free(name);
+    }
+    if (kt)
+        *kt = c->infos[i];
+    return c->strs[i];
 }
 
 static const char *datatype(jwriter *w, const char *dt)
@@ -261,88 +412,133 @@ static const char *datatype(jwriter *w, const char *dt)
             return w->dt_compact[i];
         if (!w->dt_iri[i]) {
             w->dt_iri[i] = dt;
-            w->dt_compact[i] = compact(w, dt, 1, 0);
+            char *name = compact(w, dt, 1, 0);
+            w->dt_compact[i] = render(name, "");
+            free(name);
             return w->dt_compact[i];
         }
     }
-    return dt;
+    return NULL;   /* not reached: the mapping uses three datatypes */
 }
 
 /* ---- writing ---- */
 
-static int flush_node(jwriter *w)
+static const char type_key[] = "\"@type\": ";
+
+static void out_scratch(ekg_out *o, const struct jwriter *w, size_t off, size_t len)
 {
-    if (!w->cur)
-        return 0;
-    char *s = json_dumps(w->cur, JSON_PRESERVE_ORDER);
-    json_decref(w->cur);
-    w->cur = NULL;
-    if (!s) {
-        ekg_error_set(w->err, NULL, 0, 0, "jansson could not encode a node");
-        return -1;
-    }
-    if (w->nnodes++)
-        ekg_out_puts(&w->out, ",\n");
-    ekg_out_puts(&w->out, s);
-    free(s);
-    return w->out.failed ? -1 : 0;
+    ekg_out_write(o, w->vals.data + off, len);
 }
 
-static void add_value(json_t *node, const char *key, json_t *v, int always_array)
+/* Writes the node object being built, its values grouped by key in order of first use. */
+static int flush_node(jwriter *w)
 {
-    json_t *old = json_object_get(node, key);
-    if (!old) {
-        if (always_array) {
-            json_t *a = json_array();
-            json_array_append_new(a, v);
-            v = a;
+    if (w->cur_node < 0)
+        return 0;
+    ekg_out *o = &w->out;
+    if (w->nnodes++)
+        ekg_out_write(o, ",\n", 2);
+    ekg_out_write(o, "{\"@id\": ", 8);
+    out_scratch(o, w, 0, w->id_len);
+    memset(w->done, 0, w->nents);
+    for (size_t i = 0; i < w->nents; i++) {
+        if (w->done[i])
+            continue;
+        const char *key = w->ents[i].key;
+        size_t m = 0;
+        for (size_t j = i; j < w->nents; j++)
+            if (!w->done[j] && (w->ents[j].key == key || !strcmp(w->ents[j].key, key)))
+                m++;
+        ekg_out_write(o, ", ", 2);
+        ekg_out_puts(o, key);
+        int array = m > 1 || key == type_key;
+        if (array)
+            ekg_out_putc(o, '[');
+        size_t k = 0;
+        for (size_t j = i; j < w->nents && k < m; j++) {
+            if (w->done[j] || !(w->ents[j].key == key || !strcmp(w->ents[j].key, key)))
+                continue;
+            if (k++)
+                ekg_out_write(o, ", ", 2);
+            out_scratch(o, w, w->ents[j].off, w->ents[j].len);
+            w->done[j] = 1;
         }
-        json_object_set_new(node, key, v);
-    } else if (json_is_array(old)) {
-        json_array_append_new(old, v);
-    } else {
-        json_t *a = json_array();
-        json_array_append(a, old);
-        json_array_append_new(a, v);
-        json_object_set_new(node, key, a);
+        if (array)
+            ekg_out_putc(o, ']');
     }
+    ekg_out_putc(o, '}');
+    w->cur_node = -1;
+    return o->failed ? -1 : 0;
+}
+
+/* Starts a value under key: returns the scratch buffer to render it into. */
+static struct scratch *begin_value(jwriter *w, const char *key)
+{
+    if (w->nents == w->cap_ents) {
+        w->cap_ents = w->cap_ents ? 2 * w->cap_ents : 64;
+        w->ents = ekg_xrealloc(w->ents, w->cap_ents * sizeof *w->ents);
+        w->done = ekg_xrealloc(w->done, w->cap_ents);
+    }
+    w->ents[w->nents].key = key;
+    w->ents[w->nents].off = w->vals.len;
+    return &w->vals;
+}
+
+static void end_value(jwriter *w)
+{
+    w->ents[w->nents].len = w->vals.len - w->ents[w->nents].off;
+    w->nents++;
 }
 
 static int j_quad(void *data, const ekg_quad *q)
 {
     jwriter *w = data;
-    if (q->s->node != w->cur_node || !w->cur) {
+    if (q->s->node != w->cur_node) {
         if (flush_node(w))
             return -1;
-        w->cur = json_object();
         w->cur_node = q->s->node;
-        json_object_set_new(w->cur, "@id", json_string(cached(w, q->s, 0)));
+        w->vals.len = 0;
+        w->nents = 0;
+        scratch_id(w, &w->vals, q->s->value, q->s->len);
+        w->id_len = w->vals.len;
     }
     const ekg_rdf_term *o = q->o;
-    if (o->kind == EKG_RDF_IRI && !strcmp(q->p->value, EKG_NS_RDF "type")) {
-        add_value(w->cur, "@type", json_string(cached(w, o, 1)), 1);
+    static const char rdf_type[] = EKG_NS_RDF "type";
+    if (o->kind == EKG_RDF_IRI && q->p->len == sizeof rdf_type - 1 &&
+        !memcmp(q->p->value, rdf_type, sizeof rdf_type - 1)) {
+        const char *t = cached(w, o, 1, NULL);
+        scratch_put(begin_value(w, type_key), t, strlen(t));
+        end_value(w);
         return 0;
     }
-    const char *key = cached(w, q->p, 2);
-    term_info *kt = term_get(w, key);
-    json_t *v;
+    term_info *kt;
+    const char *key = cached(w, q->p, 2, &kt);
+    struct scratch *b = begin_value(w, key);
     if (o->kind == EKG_RDF_IRI) {
-        v = json_pack("{s:s}", "@id", cached(w, o, 0));
+        PUT_LIT(b, "{\"@id\": ");
+        scratch_id(w, b, o->value, o->len);
+        PUT_LIT(b, "}");
+    } else if (o->lang) {
+        PUT_LIT(b, "{\"@value\": ");
+        scratch_str(b, o->value, o->len);
+        PUT_LIT(b, ", \"@language\": ");
+        scratch_str(b, o->lang, strlen(o->lang));
+        PUT_LIT(b, "}");
+    } else if (o->datatype) {
+        PUT_LIT(b, "{\"@value\": ");
+        scratch_str(b, o->value, o->len);
+        PUT_LIT(b, ", \"@type\": ");
+        const char *dt = datatype(w, o->datatype);
+        scratch_put(b, dt, strlen(dt));
+        PUT_LIT(b, "}");
+    } else if (w->ctx_lang || (kt && kt->coerces)) {
+        PUT_LIT(b, "{\"@value\": ");
+        scratch_str(b, o->value, o->len);
+        PUT_LIT(b, "}");
     } else {
-        json_t *str = json_stringn_nocheck(o->value, o->len);   /* valid UTF-8: see emitter */
-        if (o->lang) {
-            v = json_pack("{s:o,s:s}", "@value", str, "@language", o->lang);
-        } else if (o->datatype) {
-            v = json_pack("{s:o,s:s}", "@value", str, "@type", datatype(w, o->datatype));
-        } else if (w->ctx_lang || (kt && kt->coerces)) {
-            v = json_pack("{s:o}", "@value", str);
-        } else {
-            v = str;
-        }
+        scratch_str(b, o->value, o->len);
     }
-    if (!v)
-        return -1;
-    add_value(w->cur, key, v, 0);
+    end_value(w);
     return 0;
 }
 
@@ -353,6 +549,8 @@ int ekg_write_jsonld(const ekg_graph *g, ekg_sink sink, void *data, ekg_error *e
     w.g = g;
     w.err = err;
     w.cur_node = -1;
+    w.types = nc_new();
+    w.keys = nc_new();
     analyse(&w);
     ekg_out_init(&w.out, sink, data);
 
@@ -371,13 +569,12 @@ int ekg_write_jsonld(const ekg_graph *g, ekg_sink sink, void *data, ekg_error *e
             rc = flush_node(&w);
         ekg_out_puts(&w.out, "\n]\n}\n");
     }
-    json_decref(w.cur);
     json_decref(w.ctx);
-    for (int k = 0; k < 3; k++) {
-        for (size_t i = 0; i < w.ncache; i++)
-            free(w.cache[k][i]);
-        free(w.cache[k]);
-    }
+    nc_free(w.types);
+    nc_free(w.keys);
+    free(w.vals.data);
+    free(w.ents);
+    free(w.done);
     for (int i = 0; i < 4; i++)
         free(w.dt_compact[i]);
     for (size_t i = 0; i < w.ninfos; i++) {

@@ -203,6 +203,8 @@ typedef struct emitter {
     ptrmap dyn_by_ptr;             /* local name pointer -> dynamic node */
     size_t dyn_cap;
     ptrmap ent_by_ptr, doc_by_ptr, mention_by_ptr;   /* -> index in the stable order */
+    ekg_buf iris;                  /* entity IRIs, then document IRIs, each NUL-terminated */
+    size_t *iri_off;               /* where each starts (entities, documents, end) */
     mref *mentions;                /* unique mentions by (doc id, start, end) */
     size_t n_mentions;
     const ekg_event **shortcuts;   /* shortcut events by actor id, relation, target id */
@@ -239,27 +241,52 @@ static void mint(ekg_buf *b, const char *ns, const char *local)
     ekg_escape_iri_part(b, local);
 }
 
+/* An entity's or document's IRI, made once per emission into e->iris. */
+static void stored_iri(emitter *e, ekg_rdf_term *t, size_t slot, long node)
+{
+    t->kind = EKG_RDF_IRI;
+    t->value = e->iris.data + e->iri_off[slot];
+    t->len = e->iri_off[slot + 1] - e->iri_off[slot] - 1;
+    t->lang = t->datatype = NULL;
+    t->node = node;
+}
+
 static void entity_iri(emitter *e, ekg_rdf_term *t, ekg_buf *b, const ekg_entity *ent,
                        long idx)
 {
-    mint(b, EKG_NS_ID, ent->id);
-    iri_term(t, b, e->b_entity + idx);
+    stored_iri(e, t, (size_t)idx, e->b_entity + idx);
 }
 
 static void doc_iri(emitter *e, ekg_rdf_term *t, ekg_buf *b, const ekg_doc *d, long idx)
 {
-    ekg_buf_clear(b);
-    ekg_buf_puts(b, EKG_NS_DOC);
-    ekg_escape_iri_part(b, d->slug);   /* already percent-encoded: kept as is */
-    iri_term(t, b, e->b_doc + idx);
+    stored_iri(e, t, (size_t)e->n_entities + (size_t)idx, e->b_doc + idx);
+}
+
+/* Makes the IRIs of every entity and document (ids escaped; slugs already are). */
+static void make_iris(emitter *e)
+{
+    size_t ne = (size_t)e->n_entities, nd = ekg_graph_n_docs(e->g);
+    e->iri_off = ekg_xmalloc((ne + nd + 1) * sizeof *e->iri_off);
+    for (size_t i = 0; i < ne + nd; i++) {
+        e->iri_off[i] = e->iris.len;
+        if (i < ne) {
+            ekg_buf_puts(&e->iris, EKG_NS_ID);
+            ekg_escape_iri_part(&e->iris, ekg_graph_entity(e->g, i)->id);
+        } else {
+            ekg_buf_puts(&e->iris, EKG_NS_DOC);
+            ekg_escape_iri_part(&e->iris, ekg_graph_doc(e->g, i - ne)->slug);
+        }
+        ekg_buf_putc(&e->iris, '\0');   /* each IRI NUL-terminated inside the arena */
+    }
+    e->iri_off[ne + nd] = e->iris.len;
 }
 
 static void mention_iri(emitter *e, ekg_rdf_term *t, ekg_buf *b, const ekg_mention *m,
-                        long idx)
+                        long idx, long doc)
 {
+    size_t slot = (size_t)e->n_entities + (size_t)doc;
     ekg_buf_clear(b);
-    ekg_buf_puts(b, EKG_NS_DOC);
-    ekg_escape_iri_part(b, m->doc->slug);
+    ekg_buf_put(b, e->iris.data + e->iri_off[slot], e->iri_off[slot + 1] - e->iri_off[slot] - 1);
     ekg_buf_put(b, "#char=", 6);
     buf_ulong(b, m->start);
     ekg_buf_putc(b, ',');
@@ -593,7 +620,7 @@ static void emit_event(emitter *e, const ekg_event *ev, long idx)
             continue;
         last = mi;
         doc_iri(e, &e->gr, &e->gbuf, m->doc, di);
-        mention_iri(e, &e->o, &e->obuf, m, mi);
+        mention_iri(e, &e->o, &e->obuf, m, mi, di);
         e->graph = &e->gr;
         put(e, V_DENOTEDBY, &e->o);
         e->graph = NULL;
@@ -631,7 +658,7 @@ static void emit_doc(emitter *e, const ekg_doc *d, long idx, size_t *mi)
             break;
         if (c < 0)
             continue;
-        mention_iri(e, &e->s, &e->sbuf, m, (long)*mi);
+        mention_iri(e, &e->s, &e->sbuf, m, (long)*mi, idx);
         put_vocab(e, V_TYPE, V_MENTION);
         doc_iri(e, &e->o, &e->obuf, d, idx);
         put(e, V_DERIVEDFROM, &e->o);
@@ -666,6 +693,8 @@ int ekg_rdf_emit(const ekg_graph *g, ekg_quad_fn fn, void *data)
     pm_init(&e.doc_by_ptr, nd);
     for (size_t i = 0; i < nd; i++)
         pm_put(&e.doc_by_ptr, ekg_graph_doc(g, i), (long)i);
+    ekg_buf_init(&e.iris);
+    make_iris(&e);
     e.affil_base = ekg_xcalloc(ne + 1, sizeof *e.affil_base);
     e.b_entity = V_N;
     e.b_wikidata = e.b_entity + (long)ne;
@@ -731,6 +760,8 @@ int ekg_rdf_emit(const ekg_graph *g, ekg_quad_fn fn, void *data)
     pm_free(&e.ent_by_ptr);
     pm_free(&e.doc_by_ptr);
     pm_free(&e.mention_by_ptr);
+    ekg_buf_free(&e.iris);
+    free(e.iri_off);
     free(e.affil_base);
     free(e.mentions);
     free(e.shortcuts);
