@@ -46,8 +46,9 @@ static void usage(FILE *f)
             "      --dot-events          DOT and SVG: draw events as nodes with their dates\n"
             "      --no-svg              with --out: do not render graph.svg\n"
             "      --stream              write each document's graph as soon as it is read\n"
-            "                            (with --format nq or nt to stdout; memory stays\n"
-            "                            bounded; entities repeat across documents)\n"
+            "                            (with --format nq or nt, or jsonld for JSON Lines,\n"
+            "                            to stdout; memory stays bounded; entities repeat\n"
+            "                            across documents)\n"
             "      --explain             print, for each event, the rule and words behind it\n"
             "      --stats               print counts and speed to stderr\n"
             "  -q, --quiet               no warnings or progress on stderr (progress is shown\n"
@@ -225,6 +226,43 @@ static void show_progress(run *r, int final)
 
 static int write_any(const ekg_graph *g, ekg_format fmt, FILE *f, ekg_error *err);
 
+static int buf_sink(void *data, const char *bytes, size_t len)
+{
+    char **p = data;
+    size_t n = *p ? strlen(*p) : 0;
+    char *q = realloc(*p, n + len + 1);
+    if (!q)
+        return -1;
+    memcpy(q + n, bytes, len);
+    q[n + len] = '\0';
+    *p = q;
+    return 0;
+}
+
+/* One document's graph as one line of JSON (compacted JSON-LD): JSON Lines out. */
+static int write_jsonl(const ekg_graph *g, FILE *f, ekg_error *err)
+{
+    char *text = NULL;
+    if (ekg_write(g, EKG_FORMAT_JSONLD, buf_sink, &text, err) != 0) {
+        free(text);
+        return -1;
+    }
+    json_error_t je;
+    json_t *doc = json_loads(text ? text : "{}", 0, &je);
+    free(text);
+    if (!doc) {
+        set_error(err, "stdout", 0, 0, "cannot re-read the JSON-LD: %s", je.text);
+        return -1;
+    }
+    int rc = json_dumpf(doc, f, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+    json_decref(doc);
+    if (rc != 0 || fputc('\n', f) == EOF) {
+        set_error(err, "stdout", 0, 0, "write error: %s", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
 /* Adds one document; in streaming mode writes it out and starts a new graph. */
 static int add_doc(run *r, const char *id, const char *text, size_t len,
                    const ekg_doc_info *info, ekg_error *err)
@@ -237,7 +275,8 @@ static int add_doc(run *r, const char *id, const char *text, size_t len,
         return -1;
     }
     if (r->stream) {
-        if (write_any(r->g, r->fmt, stdout, err) != 0)
+        if ((r->fmt == EKG_FORMAT_JSONLD ? write_jsonl(r->g, stdout, err)
+                                         : write_any(r->g, r->fmt, stdout, err)) != 0)
             return -2;
         ekg_graph_free(r->g);
         r->g = new_graph(r);
@@ -603,10 +642,13 @@ int main(int argc, char **argv)
                 argv[optind]);
         return EKG_EXIT_USAGE;
     }
-    if (stream && (outdir || (fmt != EKG_FORMAT_NQUADS && fmt != EKG_FORMAT_NTRIPLES) ||
+    if (stream && (outdir ||
+                   (fmt != EKG_FORMAT_NQUADS && fmt != EKG_FORMAT_NTRIPLES &&
+                    fmt != EKG_FORMAT_JSONLD) ||
                    (output && strcmp(output, "-") != 0))) {
-        fprintf(stderr, "%s: error: --stream writes N-Quads or N-Triples to stdout: "
-                        "use --format nq (or nt) without --out/--output\n", progname);
+        fprintf(stderr, "%s: error: --stream writes N-Quads, N-Triples or JSON Lines (one "
+                        "JSON-LD document a line) to stdout: use --format nq, nt or jsonld "
+                        "without --out/--output\n", progname);
         return EKG_EXIT_USAGE;
     }
     if (!outdir && fmt < 0 && !do_explain) {
