@@ -134,6 +134,8 @@ void ekg_resolve(ekg_docx *d)
                     if (x->ent >= 0)
                         break;
                 }
+                if (x->ent < 0)
+                    x->ent = country;   /* no such person named: the country acts */
                 x->generic_after = 0;
                 continue;
             }

@@ -565,6 +565,23 @@ static size_t org_head_after(const ekg_docx *d, size_t t, size_t end)
     return found;
 }
 
+/* The end of an actor group noun at t ("officials", "security forces"), or 0. */
+static size_t group_after(const ekg_docx *d, size_t t, size_t end)
+{
+    ekg_buf b;
+    ekg_buf_init(&b);
+    size_t found = 0;
+    for (size_t e = t + 1; e <= end && e <= t + 2; e++) {
+        if (!(tflags(d, e - 1) & EKG_TOK_WORD))
+            break;
+        join_low(d, t, e, &b);
+        if (ekg_ontology_lex(d->onto, EKG_LEX_GROUP, b.data, b.len))
+            found = e;
+    }
+    ekg_buf_free(&b);
+    return found;
+}
+
 /* A political group named by a capitalised plural ("Republicans", "Islamists"). */
 static int group_plural(const ekg_docx *d, size_t t)
 {
@@ -655,11 +672,14 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
         /* gazetteer names */
         const ekg_name *nm = gazetteer_at(d, i, end, EKG_NAME_NAME, &e);
         if (nm) {
-            /* "the French government" style: demonym handled below */
             int ent = ekg_dent_add(d, NULL, NULL, nm->known);
             size_t n;
             const char *sp = span_text(d, i, e, &n);
             ekg_dent_surface(d, ent, sp, n);
+            size_t ge = strcmp(nm->known->cls, "Country") == 0 && e < end ? group_after(d, e, end)
+                                                                          : 0;
+            if (ge)
+                e = ge;   /* "US warplanes", "Sudan government": the country acts */
             size_t np0 = i;
             if (np0 > st->t0 && ekg_is_determiner(low(d, np0 - 1)))
                 np0--;
@@ -671,11 +691,21 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
         /* demonym + government: the country */
         const ekg_name *dm = gazetteer_at(d, i, end, EKG_NAME_DEMONYM, &e);
         size_t he = dm ? org_head_after(d, e, end) : 0;
+        if (dm && !he)
+            he = group_after(d, e, end);
+        int tt;
+        if (dm && !he && e < end && !(tflags(d, e) & EKG_TOK_CAP)) {
+            /* "the Syrian foreign minister said": a title without a name */
+            size_t te = title_at(d, e, end, &tt);
+            if (te > e && !(te < end && (tflags(d, te) & EKG_TOK_CAP)))
+                he = te;
+        }
         if (dm && he) {   /* "the French government", "the Ivorian air force" */
             int ent = ekg_dent_add(d, NULL, NULL, dm->known);
             size_t n;
             const char *sp = span_text(d, i, he, &n);
-            ekg_dent_surface(d, ent, sp, n);
+            if (org_head_after(d, e, end) == he)   /* "the French government" names it */
+                ekg_dent_surface(d, ent, sp, n);
             size_t np0 = i;
             if (np0 > st->t0 && ekg_is_determiner(low(d, np0 - 1)))
                 np0--;
@@ -802,6 +832,18 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
                 continue;
             } else if (nlen >= 1 && nlen <= 4) {
                 ent = known_person(d, sp, n);
+            } else if (nlen == 0 && has_title && !st->title && !collect) {
+                /* "Italy's Interior Minister visits Libya": the country acts */
+                size_t np0;
+                int org = modifier_before(d, s, tstart, &np0);
+                if (org >= 0 && strcmp(d->ents[org].cls, "Country") == 0) {
+                    size_t rl;
+                    const char *tx = span_text(d, np0, r, &rl);
+                    ekg_dent_surface(d, org, tx, rl);
+                    add_mention(d, np0, r, np0, s, EKG_M_NAME, org);
+                    i = r;
+                    continue;
+                }
             }
             if (ent < 0 && r <= i + 2 && group_plural(d, r - 1) && !st->title &&
                 !(r < end && (tflags(d, r) & EKG_TOK_CAP))) {

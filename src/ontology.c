@@ -405,7 +405,8 @@ static int cmp_relation(const void *a, const void *b)
 
 static const char *const lex_lists[EKG_LEX_N] = {
     "PersonTitles",   "OrganizationHeadTitles", "ReportingVerbs", "HedgeWords",
-    "PlanWords",      "NegationWords",          "OrganizationHeads", "GenericNouns"};
+    "PlanWords",      "NegationWords",          "OrganizationHeads", "GenericNouns",
+    "ActorGroupNouns"};
 
 static void build(ekg_ontology *o)
 {

@@ -85,6 +85,7 @@ typedef enum {
     EKG_LEX_NEGATION,     /* "not", "never", "n't" */
     EKG_LEX_ORG_HEAD,     /* organisation heads in unknown names: "ministry", "party" */
     EKG_LEX_GENERIC,      /* generic nouns followed by their content: "decision", "information" */
+    EKG_LEX_GROUP,        /* agents of a state after its name: "officials", "troops" */
     EKG_LEX_N
 } ekg_lex_kind;
 
