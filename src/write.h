@@ -140,4 +140,29 @@ int ekg_write_csv(const ekg_graph *g, ekg_sink sink, void *data, ekg_error *err)
 
 /* ekg_write_dot, ekg_render_svg and EKG_DOT_EVENTS are public: see ekg.h. */
 
+/*
+ * DOT for big graphs (write_dot.c). To become public in ekg.h (with
+ * EKG_EXPORT); declared here until then.
+ */
+#ifndef EKG_DOT_MAX_NODES
+/** Default limit of entity nodes in the DOT view (ekg_write_dot, ekg_render_svg*). */
+#define EKG_DOT_MAX_NODES 200
+#endif
+/* Above this many drawn nodes the DOT asks for layout=sfdp, overlap=prism. */
+#define EKG_DOT_SFDP_NODES 100
+
+/*
+ * ekg_write_dot() with a limit: at most max_nodes entities (0: no limit),
+ * the most connected (by the relation edges drawn at them, ties by entity
+ * id); with EKG_DOT_EVENTS also at most max_nodes events. A DOT comment
+ * before the graph says what was left out. ekg_write_dot() uses
+ * EKG_DOT_MAX_NODES. Returns 0 or -1.
+ */
+EKG_EXPORT int ekg_write_dot_max(const ekg_graph *g, int flags, size_t max_nodes,
+                                 ekg_sink sink, void *data, ekg_error *err);
+
+/* ekg_render_svg_flags() with the same limit (ekg_render_svg_flags uses the default). */
+EKG_EXPORT int ekg_render_svg_max(const ekg_graph *g, int flags, size_t max_nodes,
+                                  const char *path, ekg_error *err);
+
 #endif

@@ -10,6 +10,16 @@
  * between its actor and its target, labelled with its relation and date.
  * Labels are escaped by ekg_escape_dot_label() (cgraph quotes the strings
  * and escapes '"' itself but passes backslashes through).
+ *
+ * Big graphs: with more than max_nodes entities to draw (EKG_DOT_MAX_NODES,
+ * 200, by default; 0: no limit) only the max_nodes most connected are kept:
+ * by the number of relation edges the view draws at them (shortcut
+ * relations; with EKG_DOT_EVENTS, events), ties by entity id. Edges and
+ * events need both their ends kept, and EKG_DOT_EVENTS draws at most
+ * max_nodes events (in event order). A comment before the graph says what
+ * was left out. Above EKG_DOT_SFDP_NODES drawn nodes the graph asks for
+ * layout=sfdp with overlap=prism, which lays thousands of nodes out in
+ * seconds where dot takes minutes.
  */
 #include "write.h"
 
@@ -53,6 +63,11 @@ static const char *quad_colour(int quad)
 }
 
 /* ---- building the cgraph graph ---- */
+
+/* What pruning left out, for the comment. */
+typedef struct dot_pruned {
+    size_t entities, kept, edges, affils, events, limit;
+} dot_pruned;
 
 typedef struct dot_builder {
     const ekg_graph *g;
@@ -119,7 +134,74 @@ static Agedge_t *edge(dot_builder *d, Agnode_t *t, Agnode_t *h, const char *labe
     return e;
 }
 
-static Agraph_t *build(const ekg_graph *g, int flags, Agdisc_t *disc)
+typedef struct ranked {
+    size_t idx, degree;
+} ranked;
+
+static int cmp_ranked(const void *a, const void *b)
+{
+    const ranked *x = a, *y = b;
+    if (x->degree != y->degree)
+        return x->degree > y->degree ? -1 : 1;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;   /* entity order is id order */
+}
+
+/* Keeps the max most connected of the entities marked in drawn; counts what goes. */
+static void prune(dot_builder *d, char *drawn, int flags, size_t max, dot_pruned *pr)
+{
+    size_t ne = ekg_graph_n_entities(d->g), nev = ekg_graph_n_events(d->g), n = 0;
+    for (size_t i = 0; i < ne; i++)
+        n += drawn[i] != 0;
+    pr->entities = pr->kept = n;
+    pr->limit = max;
+    if (!max || n <= max)
+        return;
+    size_t *degree = ekg_xcalloc(ne + 1, sizeof *degree);
+    for (size_t i = 0; i < nev; i++) {
+        const ekg_event *ev = ekg_graph_event(d->g, i);
+        if (!(flags & EKG_DOT_EVENTS) && !draws_shortcut(ev))
+            continue;
+        long a = ev->actor ? entity_index(d->g, ev->actor) : -1;
+        long t = ev->target ? entity_index(d->g, ev->target) : -1;
+        if (a >= 0)
+            degree[a]++;
+        if (t >= 0 && t != a)
+            degree[t]++;
+    }
+    ranked *r = ekg_xmalloc(n * sizeof *r);
+    size_t k = 0;
+    for (size_t i = 0; i < ne; i++)
+        if (drawn[i]) {
+            ranked x = {i, degree[i]};
+            r[k++] = x;
+        }
+    qsort(r, k, sizeof *r, cmp_ranked);
+    for (size_t i = max; i < k; i++)
+        drawn[r[i].idx] = 0;
+    pr->kept = max;
+    free(r);
+    free(degree);
+}
+
+/* The DOT comment saying what was left out ("" when nothing was). */
+static void pruned_comment(ekg_buf *b, const dot_pruned *pr, int flags)
+{
+    if (pr->kept == pr->entities && !pr->events)
+        return;
+    ekg_buf_printf(b,
+                   "/* ekg: %zu of %zu entities drawn: the %zu most connected (by %s, ties by "
+                   "entity id; --dot-max-nodes %zu). Left out: %zu entities, %zu relation "
+                   "edges, %zu affiliation edges",
+                   pr->kept, pr->entities, pr->kept,
+                   flags & EKG_DOT_EVENTS ? "events" : "shortcut relations", pr->limit,
+                   pr->entities - pr->kept, pr->edges, pr->affils);
+    if (flags & EKG_DOT_EVENTS)
+        ekg_buf_printf(b, ", %zu events", pr->events);
+    ekg_buf_puts(b, ". */\n");
+}
+
+static Agraph_t *build(const ekg_graph *g, int flags, size_t max_nodes, dot_pruned *pr,
+                       Agdisc_t *disc)
 {
     dot_builder d;
     memset(&d, 0, sizeof d);
@@ -159,6 +241,9 @@ static Agraph_t *build(const ekg_graph *g, int flags, Agdisc_t *disc)
                 want(&d, drawn, ent->affil[k].org);
             }
     }
+    memset(pr, 0, sizeof *pr);
+    prune(&d, drawn, flags, max_nodes, pr);
+    size_t nodes = pr->kept;
 
     /* nodes, in entity order */
     for (size_t i = 0; i < ne; i++) {
@@ -190,8 +275,16 @@ static Agraph_t *build(const ekg_graph *g, int flags, Agdisc_t *disc)
         if (!(flags & EKG_DOT_EVENTS)) {
             if (draws_shortcut(ev) && a && t)
                 edge(&d, a, t, rel, colour, NULL);
+            else if (draws_shortcut(ev))
+                pr->edges++;
             continue;
         }
+        int end_cut = pr->kept < pr->entities && ((ev->actor && !a) || (ev->target && !t));
+        if (end_cut || (max_nodes && nodes - pr->kept >= max_nodes)) {
+            pr->events++;   /* an end left out, or enough events drawn */
+            continue;
+        }
+        nodes++;
         char name[32];
         snprintf(name, sizeof name, "e%zu", i);
         Agnode_t *n = agnode(d.ag, name, 1);
@@ -232,7 +325,14 @@ static Agraph_t *build(const ekg_graph *g, int flags, Agdisc_t *disc)
             Agnode_t *o = node_of(&d, ent->affil[k].org);
             if (d.nodes[i] && o)
                 edge(&d, d.nodes[i], o, "affiliatedWith", "gray50", "dashed");
+            else if (entity_index(g, ent->affil[k].org) >= 0)
+                pr->affils++;
         }
+    }
+    if (nodes > EKG_DOT_SFDP_NODES) {
+        /* dot stops being usable here; sfdp copes with thousands of nodes */
+        agattr(d.ag, AGRAPH, "layout", "sfdp");
+        agattr(d.ag, AGRAPH, "overlap", "prism");
     }
     free(drawn);
     free(d.nodes);
@@ -260,14 +360,24 @@ static int io_read(void *chan, char *buf, int bufsize)
     return 0;
 }
 
-int ekg_write_dot(const ekg_graph *g, int flags, ekg_sink sink, void *data, ekg_error *err)
+int ekg_write_dot_max(const ekg_graph *g, int flags, size_t max_nodes, ekg_sink sink,
+                      void *data, ekg_error *err)
 {
     ekg_graph_finish((ekg_graph *)g);
     Agiodisc_t io = {io_read, io_putstr, io_flush};
     Agdisc_t disc = {&AgMemDisc, &AgIdDisc, &io};
     ekg_out out;
     ekg_out_init(&out, sink, data);
-    Agraph_t *ag = build(g, flags, &disc);
+    dot_pruned pr;
+    Agraph_t *ag = build(g, flags, max_nodes, &pr, &disc);
+    if (ag) {
+        ekg_buf c;
+        ekg_buf_init(&c);
+        pruned_comment(&c, &pr, flags);
+        if (c.len)
+            ekg_out_write(&out, c.data, c.len);
+        ekg_buf_free(&c);
+    }
     int rc = ag ? agwrite(ag, &out) : -1;
     if (ag)
         agclose(ag);
@@ -276,6 +386,11 @@ int ekg_write_dot(const ekg_graph *g, int flags, ekg_sink sink, void *data, ekg_
         return -1;
     }
     return 0;
+}
+
+int ekg_write_dot(const ekg_graph *g, int flags, ekg_sink sink, void *data, ekg_error *err)
+{
+    return ekg_write_dot_max(g, flags, EKG_DOT_MAX_NODES, sink, data, err);
 }
 
 /* ---- rendering in-process ---- */
@@ -290,7 +405,8 @@ static int gv_collect(char *msg)
     return 0;
 }
 
-int ekg_render_svg_flags(const ekg_graph *g, int flags, const char *path, ekg_error *err)
+int ekg_render_svg_max(const ekg_graph *g, int flags, size_t max_nodes, const char *path,
+                       ekg_error *err)
 {
     ekg_graph_finish((ekg_graph *)g);
     ekg_buf_init(&gv_messages);
@@ -298,10 +414,12 @@ int ekg_render_svg_flags(const ekg_graph *g, int flags, const char *path, ekg_er
     agerrlevel_t old_level = agseterr(AGWARN);
     agreseterrors();
     GVC_t *gvc = gvContext();
-    Agraph_t *ag = gvc ? build(g, flags, NULL) : NULL;
+    dot_pruned pr;
+    Agraph_t *ag = gvc ? build(g, flags, max_nodes, &pr, NULL) : NULL;
     int rc = -1;
     if (ag) {
-        rc = gvLayout(gvc, ag, "dot");
+        const char *layout = agget(ag, "layout");
+        rc = gvLayout(gvc, ag, layout && *layout ? layout : "dot");
         if (rc == 0)
             rc = gvRenderFilename(gvc, ag, "svg", path);
         gvFreeLayout(gvc, ag);
@@ -321,6 +439,11 @@ int ekg_render_svg_flags(const ekg_graph *g, int flags, const char *path, ekg_er
     }
     ekg_buf_free(&gv_messages);
     return rc;
+}
+
+int ekg_render_svg_flags(const ekg_graph *g, int flags, const char *path, ekg_error *err)
+{
+    return ekg_render_svg_max(g, flags, EKG_DOT_MAX_NODES, path, err);
 }
 
 int ekg_render_svg(const ekg_graph *g, const char *path, ekg_error *err)

@@ -675,6 +675,161 @@ START_TEST(dot_parses_back)
 }
 END_TEST
 
+
+/* ---- DOT for big graphs ---- */
+
+#define BIG_ENTITIES 600
+
+/* 600 entities; entity i takes part in about 600 / (i + 1) shortcut relations. */
+static ekg_graph *make_big_graph(size_t *degree)
+{
+    ekg_graph *g = ekg_graph_new(onto);
+    ekg_entity *ents[BIG_ENTITIES];
+    char id[32], label[64];
+    for (size_t i = 0; i < BIG_ENTITIES; i++) {
+        snprintf(id, sizeof id, "org-%04zu", i);   /* id order == creation order */
+        snprintf(label, sizeof label, "Organisation %zu", i);
+        ents[i] = ekg_graph_entity_get(g, id, label, "Organization");
+        degree[i] = 0;
+    }
+    ekg_doc *d = ekg_graph_doc_add(g, "big.txt");
+    uint32_t start = 0;
+    for (size_t i = 0; i < BIG_ENTITIES; i++) {
+        size_t k = BIG_ENTITIES / (i + 1);
+        for (size_t j = 1; j <= k; j++) {
+            size_t t = (i + j * 7) % BIG_ENTITIES;
+            if (t == i)
+                continue;
+            ekg_mention m;
+            memset(&m, 0, sizeof m);
+            m.doc = d;
+            m.start = start;
+            m.end = start + 5;
+            start += 10;
+            m.sentence = "A supports B.";
+            m.trigger = "supports";
+            m.rule = "big";
+            m.modality = EKG_ASSERTED;
+            ekg_event *ev = ekg_graph_event_add(g, j % 2 ? &rel_supports : &rel_opposes, ents[i],
+                                                ents[t], EKG_POSITIVE, &m, 0.9, 1);
+            if (ev->nmentions == 1) {   /* a new event: one edge more at each end */
+                degree[i]++;
+                degree[t]++;
+            }
+        }
+    }
+    ekg_graph_finish(g);
+    return g;
+}
+
+static size_t big_degree[BIG_ENTITIES];
+
+static int cmp_big(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    if (big_degree[x] != big_degree[y])
+        return big_degree[x] > big_degree[y] ? -1 : 1;
+    return x < y ? -1 : x > y;
+}
+
+static char *dot_max(const ekg_graph *g, int flags, size_t max)
+{
+    ekg_buf b;
+    ekg_buf_init(&b);
+    ekg_error err;
+    memset(&err, 0, sizeof err);
+    ck_assert_msg(ekg_write_dot_max(g, flags, max, buf_sink, &b, &err) == 0, "%s", err.text);
+    return ekg_buf_detach(&b);
+}
+
+START_TEST(dot_big_graph)
+{
+    ekg_graph *g = make_big_graph(big_degree);
+    ck_assert_uint_eq(ekg_graph_n_entities(g), BIG_ENTITIES);
+    char *dot = write_fmt(g, EKG_FORMAT_DOT);   /* the default limit */
+    if (getenv("EKG_TEST_DUMP")) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/graph-big.dot", getenv("EKG_TEST_DUMP"));
+        FILE *fp = fopen(path, "wb");
+        if (fp) {
+            fputs(dot, fp);
+            fclose(fp);
+        }
+    }
+    static const char head[] = "/* ekg: 200 of 600 entities drawn: the 200 most connected";
+    ck_assert_msg(!strncmp(dot, head, sizeof head - 1), "%.200s", dot);
+    Agraph_t *ag = agmemread(dot);
+    ck_assert_ptr_nonnull(ag);
+    ck_assert_int_eq(agnnodes(ag), EKG_DOT_MAX_NODES);
+    ck_assert_str_eq(agget(ag, "layout"), "sfdp");
+    ck_assert_str_eq(agget(ag, "overlap"), "prism");
+    /* exactly the most connected, ties by id */
+    size_t order[BIG_ENTITIES];
+    for (size_t i = 0; i < BIG_ENTITIES; i++)
+        order[i] = i;
+    qsort(order, BIG_ENTITIES, sizeof order[0], cmp_big);
+    for (size_t i = 0; i < BIG_ENTITIES; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "n%zu", order[i]);
+        if (i < EKG_DOT_MAX_NODES)
+            ck_assert_msg(agnode(ag, name, 0) != NULL, "%s (degree %zu) left out", name,
+                          big_degree[order[i]]);
+        else
+            ck_assert_msg(agnode(ag, name, 0) == NULL, "%s (degree %zu) drawn", name,
+                          big_degree[order[i]]);
+    }
+    /* the comment counts what the graph lacks */
+    size_t all_edges = 0;
+    for (size_t i = 0; i < BIG_ENTITIES; i++)
+        all_edges += big_degree[i];
+    all_edges /= 2;
+    char expect[128];
+    snprintf(expect, sizeof expect, "Left out: 400 entities, %zu relation edges",
+             all_edges - (size_t)agnedges(ag));
+    ck_assert_msg(strstr(dot, expect) != NULL, "%s not in %.300s", expect, dot);
+    agclose(ag);
+
+    /* no limit: every entity, no comment, sfdp all the same */
+    char *all = dot_max(g, 0, 0);
+    ck_assert_int_eq(all[0], 'd');
+    ag = agmemread(all);
+    ck_assert_int_eq(agnnodes(ag), BIG_ENTITIES);
+    ck_assert_int_eq((size_t)agnedges(ag), all_edges);
+    agclose(ag);
+    /* a small limit: dot's own layout */
+    char *small = dot_max(g, 0, 50);
+    ag = agmemread(small);
+    ck_assert_int_eq(agnnodes(ag), 50);
+    ck_assert_ptr_null(agget(ag, "layout"));
+    agclose(ag);
+    /* events as nodes: at most the limit of each */
+    char *ev = dot_max(g, EKG_DOT_EVENTS, 100);
+    ag = agmemread(ev);
+    ck_assert_int_le(agnnodes(ag), 200);
+    ck_assert_ptr_nonnull(strstr(ev, " events. */"));
+    agclose(ag);
+    /* deterministic */
+    char *again = write_fmt(g, EKG_FORMAT_DOT);
+    ck_assert_str_eq(dot, again);
+
+    /* in-process rendering: any Graphviz warning is an error */
+    char svg[] = "/tmp/ekg-check-svg-XXXXXX";
+    int fd = mkstemp(svg);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    ekg_error err;
+    memset(&err, 0, sizeof err);
+    ck_assert_msg(ekg_render_svg(g, svg, &err) == 0, "render: %s", err.text);
+    unlink(svg);
+    free(dot);
+    free(all);
+    free(small);
+    free(ev);
+    free(again);
+    ekg_graph_free(g);
+}
+END_TEST
+
 /* ---- CSV ---- */
 
 /* Reads one RFC 4180 record from *p; returns the number of fields, fields in out. */
@@ -862,6 +1017,7 @@ static Suite *write_suite(void)
         {"real-context", real_ontology_context},
         {"turtle-raptor", turtle_same_as_raptor},  {"ntriples-raptor", ntriples_same_as_raptor},
         {"nquads-raptor", nquads_same_as_raptor},  {"handwritten-shape", handwritten_shape},
+        {"dot-big", dot_big_graph},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         TCase *tc = tcase_create(cases[i].name);
