@@ -144,6 +144,14 @@ EKG_EXPORT int ekg_graph_add_text(ekg_graph *g, const char *id, const char *byte
 EKG_EXPORT int ekg_clean_text(const char *id, const char *bytes, size_t len,
                               ekg_sink sink, void *data, ekg_error *err);
 
+/**
+ * Merges everything `src` holds (documents, entities, events with their
+ * mentions) into `dst`, as if its documents had been read into `dst`.
+ * Both graphs must use the same ontology. Returns 0, or -1 if a document id
+ * is in both. `src` is unchanged and still owned by the caller.
+ */
+EKG_EXPORT int ekg_graph_merge(ekg_graph *dst, const ekg_graph *src, ekg_error *err);
+
 /** Counts of what the graph holds. */
 typedef struct ekg_stats {
     size_t documents, sentences, entities, events, mentions;

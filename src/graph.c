@@ -405,3 +405,78 @@ void ekg_graph_stats(const ekg_graph *g, ekg_stats *st)
             st->mentions += ((ekg_event *)v)->nmentions;
     }
 }
+
+int ekg_graph_merge(ekg_graph *dst, const ekg_graph *src, ekg_error *err)
+{
+    /* documents first: mentions point at them */
+    ekg_map *docmap = ekg_map_new();
+    for (size_t i = 0; i < ekg_map_capacity(src->docs); i++) {
+        void *v;
+        if (!ekg_map_slot(src->docs, i, NULL, &v))
+            continue;
+        const ekg_doc *s = v;
+        ekg_doc *d = ekg_graph_doc_add(dst, s->id);
+        if (!d) {
+            ekg_error_set(err, s->id, 0, 0, "duplicate document id");
+            ekg_map_free(docmap);
+            return -1;
+        }
+        ekg_graph_doc_set(dst, &d->headline, s->headline);
+        ekg_graph_doc_set(dst, &d->date, s->date);
+        ekg_graph_doc_set(dst, &d->publisher, s->publisher);
+        ekg_graph_doc_set(dst, &d->author, s->author);
+        ekg_graph_doc_set(dst, &d->dateline, s->dateline);
+        ekg_graph_doc_set(dst, &d->url, s->url);
+        d->sentences = s->sentences;
+        ekg_map_put(docmap, s->id, strlen(s->id), d);
+    }
+    dst->sentences += src->sentences;
+    /* entities, then their affiliations */
+    for (size_t pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < ekg_map_capacity(src->entities); i++) {
+            void *v;
+            if (!ekg_map_slot(src->entities, i, NULL, &v) || !v)
+                continue;
+            const ekg_entity *s = v;
+            ekg_entity *e = ekg_map_get(dst->entities, s->id, strlen(s->id));
+            if (pass == 0) {
+                size_t before = e ? e->nmentions : 0;
+                e = ekg_graph_entity_get(dst, s->id, s->label, s->cls);
+                e->nmentions = before + s->nmentions;
+                for (size_t k = 0; k < s->nalt; k++)
+                    ekg_graph_entity_add_alt(dst, e, s->alt[k]);
+                if (s->qid && !e->qid)
+                    ekg_graph_entity_set_qid(dst, e, s->qid);
+                if (s->head && !e->head) {
+                    e->head = ekg_pool_str(dst->pool, s->head);
+                    e->anchors = ekg_pool_str(dst->pool, s->anchors);
+                }
+            } else {
+                for (size_t k = 0; k < s->naffil; k++) {
+                    ekg_entity *org = ekg_map_get(dst->entities, s->affil[k].org->id,
+                                                  strlen(s->affil[k].org->id));
+                    if (org)
+                        ekg_graph_entity_add_affil(dst, e, org, s->affil[k].role);
+                }
+            }
+        }
+    /* events with every mention */
+    for (size_t i = 0; i < ekg_map_capacity(src->events); i++) {
+        void *v;
+        if (!ekg_map_slot(src->events, i, NULL, &v))
+            continue;
+        const ekg_event *ev = v;
+        ekg_entity *a = ekg_map_get(dst->entities, ev->actor->id, strlen(ev->actor->id));
+        ekg_entity *t = ev->target ? ekg_map_get(dst->entities, ev->target->id,
+                                                 strlen(ev->target->id))
+                                   : NULL;
+        for (size_t k = 0; k < ev->nmentions; k++) {
+            ekg_mention m = ev->mentions[k];
+            m.doc = ekg_map_get(docmap, m.doc->id, strlen(m.doc->id));
+            ekg_graph_event_add(dst, ev->rel, a, t, ev->polarity, &m, ev->confidence,
+                                ev->shortcut);
+        }
+    }
+    ekg_map_free(docmap);
+    return 0;
+}

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <jansson.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -17,7 +18,13 @@
 
 static const char *progname = "ekg";
 static int quiet;
-static const char *cur_id, *cur_path;   /* the document being read and the path it came from */
+/* The document being read and the path it came from (one per thread with --jobs). */
+typedef struct logctx {
+    const char *id, *path;
+} logctx;
+static logctx seq_ctx;
+#define cur_id seq_ctx.id
+#define cur_path seq_ctx.path
 
 static void usage(FILE *f)
 {
@@ -49,6 +56,7 @@ static void usage(FILE *f)
             "                            (with --format nq or nt, or jsonld for JSON Lines,\n"
             "                            to stdout; memory stays bounded; entities repeat\n"
             "                            across documents)\n"
+            "      --jobs N              extract with N threads (the same output as one)\n"
             "      --explain             print, for each event, the rule and words behind it\n"
             "      --stats               print counts and speed to stderr\n"
             "  -q, --quiet               no warnings or progress on stderr (progress is shown\n"
@@ -97,11 +105,11 @@ static void report(const char *level, const ekg_error *err)
 static void on_log(void *data, ekg_log_level level, const char *source, int line, int column,
                    const char *message)
 {
-    (void)data;
+    const logctx *ctx = data ? data : &seq_ctx;
     if (quiet && level < EKG_LOG_ERROR)
         return;
-    if (source && cur_id && cur_path && strcmp(source, cur_id) == 0)
-        source = cur_path;   /* name the file as the user gave it */
+    if (source && ctx->id && ctx->path && strcmp(source, ctx->id) == 0)
+        source = ctx->path;   /* name the file as the user gave it */
     const char *lv = level == EKG_LOG_ERROR ? "error" : level == EKG_LOG_WARNING ? "warning"
                                                                                 : "info";
     if (source && line > 0)
@@ -191,7 +199,42 @@ typedef struct run {
     size_t docs, bytes;
     int progress;            /* stderr is a terminal and not --quiet */
     struct timespec start, last;
+    /* --jobs N: documents are read into a batch and extracted by N threads, each into a
+       graph of its own; the graphs are merged at the end */
+    int jobs;
+    struct job *batch;
+    size_t nbatch, batch_bytes;
+    struct worker *workers;
 } run;
+
+typedef struct job {
+    char *id, *text, *title, *date, *url, *source, *path;
+    size_t len;
+    ekg_error err;
+    int rc;
+} job;
+
+typedef struct worker {
+    pthread_t thread;
+    ekg_graph *g;
+    job *batch;
+    size_t nbatch, index, step;
+    logctx ctx;
+} worker;
+
+#define BATCH_DOCS 512
+#define BATCH_BYTES (32u << 20)
+
+static ekg_graph *new_graph_log(const run *r, logctx *ctx)
+{
+    ekg_graph *g = ekg_graph_new(r->onto);
+    if (!g)
+        return NULL;
+    ekg_graph_set_log(g, on_log, ctx);
+    if (r->refdate)
+        ekg_graph_set_reference_date(g, r->refdate);
+    return g;
+}
 
 static ekg_graph *new_graph(const run *r)
 {
@@ -263,12 +306,114 @@ static int write_jsonl(const ekg_graph *g, FILE *f, ekg_error *err)
     return 0;
 }
 
+static char *dup_or_null(const char *s)
+{
+    if (!s)
+        return NULL;
+    char *p = strdup(s);
+    if (!p)
+        abort();
+    return p;
+}
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    for (size_t i = w->index; i < w->nbatch; i += w->step) {
+        job *j = &w->batch[i];
+        ekg_doc_info info = {j->title, j->date, j->url, j->source};
+        w->ctx.id = j->id;
+        w->ctx.path = j->path;
+        j->rc = ekg_graph_add_text(w->g, j->id, j->text, j->len, &info, &j->err);
+        if (j->rc != 0 && j->path && strcmp(j->err.source, j->id) == 0)
+            snprintf(j->err.source, sizeof j->err.source, "%s", j->path);
+    }
+    return NULL;
+}
+
+/* Extracts the batch with the workers; the first error in input order wins. */
+static int flush_batch(run *r, ekg_error *err)
+{
+    int rc = 0;
+    if (!r->nbatch)
+        return 0;
+    for (int k = 0; k < r->jobs; k++) {
+        worker *w = &r->workers[k];
+        w->batch = r->batch;
+        w->nbatch = r->nbatch;
+        w->index = (size_t)k;
+        w->step = (size_t)r->jobs;
+        if (pthread_create(&w->thread, NULL, work, w) != 0) {
+            fprintf(stderr, "%s: error: cannot start a thread\n", progname);
+            exit(EKG_EXIT_FAILURE);
+        }
+    }
+    for (int k = 0; k < r->jobs; k++)
+        pthread_join(r->workers[k].thread, NULL);
+    for (size_t i = 0; i < r->nbatch; i++) {
+        job *j = &r->batch[i];
+        if (j->rc != 0 && rc == 0) {
+            *err = j->err;
+            rc = -1;
+        }
+        free(j->id);
+        free(j->text);
+        free(j->title);
+        free(j->date);
+        free(j->url);
+        free(j->source);
+        free(j->path);
+    }
+    r->nbatch = 0;
+    r->batch_bytes = 0;
+    return rc;
+}
+
+/* Merges the workers' graphs into the run's graph, in worker order. */
+static int finish_jobs(run *r, ekg_error *err)
+{
+    int rc = flush_batch(r, err);
+    for (int k = 0; k < r->jobs; k++) {
+        if (rc == 0 && ekg_graph_merge(r->g, r->workers[k].g, err) != 0)
+            rc = -1;
+        ekg_graph_free(r->workers[k].g);
+    }
+    free(r->workers);
+    free(r->batch);
+    r->workers = NULL;
+    r->batch = NULL;
+    return rc;
+}
+
 /* Adds one document; in streaming mode writes it out and starts a new graph. */
 static int add_doc(run *r, const char *id, const char *text, size_t len,
                    const ekg_doc_info *info, ekg_error *err)
 {
     r->docs++;
     r->bytes += len;
+    if (r->jobs > 1) {
+        job *j = &r->batch[r->nbatch++];
+        memset(j, 0, sizeof *j);
+        j->id = dup_or_null(id);
+        j->text = malloc(len + 1);
+        if (!j->text)
+            abort();
+        memcpy(j->text, text, len);
+        j->len = len;
+        j->path = dup_or_null(cur_path);
+        if (info) {
+            j->title = dup_or_null(info->title);
+            j->date = dup_or_null(info->date);
+            j->url = dup_or_null(info->url);
+            j->source = dup_or_null(info->source);
+        }
+        r->batch_bytes += len;
+        int rc = 0;
+        if (r->nbatch == BATCH_DOCS || r->batch_bytes >= BATCH_BYTES)
+            rc = flush_batch(r, err);
+        show_progress(r, 0);
+        return rc;
+    }
     if (ekg_graph_add_text(r->g, id, text, len, info, err) != 0) {
         if (cur_path && strcmp(err->source, id) == 0)
             snprintf(err->source, sizeof err->source, "%s", cur_path);
@@ -559,7 +704,7 @@ static int write_outdir(const ekg_graph *g, const char *dir, int fmt, int svg, e
 int main(int argc, char **argv)
 {
     enum { OPT_CLEAN = 256, OPT_ONTOLOGY, OPT_OUTPUT, OPT_REFDATE, OPT_EXPLAIN, OPT_STATS,
-           OPT_DOT_EVENTS, OPT_NO_SVG, OPT_STREAM };
+           OPT_DOT_EVENTS, OPT_NO_SVG, OPT_STREAM, OPT_JOBS };
     static const struct option opts[] = {
         {"jsonl", required_argument, NULL, 'j'},
         {"out", required_argument, NULL, 'o'},
@@ -573,13 +718,14 @@ int main(int argc, char **argv)
         {"dot-events", no_argument, NULL, OPT_DOT_EVENTS},
         {"no-svg", no_argument, NULL, OPT_NO_SVG},
         {"stream", no_argument, NULL, OPT_STREAM},
+        {"jobs", required_argument, NULL, OPT_JOBS},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     const char *jsonl = NULL, *outdir = NULL, *format = NULL, *output = NULL, *clean = NULL;
     const char *ontology = NULL, *refdate = NULL;
-    int do_explain = 0, stats = 0, dot_flags = 0, svg = 1, stream = 0, c;
+    int do_explain = 0, stats = 0, dot_flags = 0, svg = 1, stream = 0, jobs = 1, c;
 
     signal(SIGPIPE, SIG_DFL);   /* a closed pipe ends us quietly, like any filter */
     while ((c = getopt_long(argc, argv, "j:o:f:qhV", opts, NULL)) != -1) {
@@ -596,6 +742,17 @@ int main(int argc, char **argv)
         case OPT_DOT_EVENTS: dot_flags = EKG_DOT_EVENTS; break;
         case OPT_NO_SVG: svg = 0; break;
         case OPT_STREAM: stream = 1; break;
+        case OPT_JOBS: {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*end || n < 1 || n > 256) {
+                fprintf(stderr, "%s: error: --jobs wants a number from 1 to 256, not '%s'\n",
+                        progname, optarg);
+                return EKG_EXIT_USAGE;
+            }
+            jobs = (int)n;
+            break;
+        }
         case 'q': quiet = 1; break;
         case 'h': usage(stdout); return EKG_EXIT_OK;
         case 'V': printf("ekg %s\n", EKG_VERSION); return EKG_EXIT_OK;
@@ -692,6 +849,15 @@ int main(int argc, char **argv)
     clock_gettime(CLOCK_MONOTONIC, &r.start);
     r.last = r.start;
     r.g = new_graph(&r);
+    r.jobs = stream ? 1 : jobs;   /* streaming writes each document in order */
+    if (r.jobs > 1) {
+        r.batch = calloc(BATCH_DOCS, sizeof *r.batch);
+        r.workers = calloc((size_t)r.jobs, sizeof *r.workers);
+        if (!r.batch || !r.workers)
+            abort();
+        for (int k = 0; k < r.jobs; k++)
+            r.workers[k].g = new_graph_log(&r, &r.workers[k].ctx);
+    }
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     int rc = EKG_EXIT_OK;
@@ -716,6 +882,14 @@ int main(int argc, char **argv)
             if (k != 0)
                 rc = k == -2 ? EKG_EXIT_OUTPUT : EKG_EXIT_INPUT;
             free(buf);
+        }
+    }
+    if (r.jobs > 1) {
+        ekg_error jerr;
+        memset(&jerr, 0, sizeof jerr);
+        if (finish_jobs(&r, &jerr) != 0 && rc == EKG_EXIT_OK) {
+            err = jerr;
+            rc = EKG_EXIT_INPUT;
         }
     }
     show_progress(&r, 1);
