@@ -188,10 +188,31 @@ EKG_EXPORT int ekg_write_dot(const ekg_graph *g, int flags, ekg_sink sink, void 
 EKG_EXPORT int ekg_render_svg_flags(const ekg_graph *g, int flags, const char *path,
                                     ekg_error *err);
 
+/** Default limit of entity nodes drawn by ekg_write_dot() and ekg_render_svg*(). */
+#define EKG_DOT_MAX_NODES 200
+
+/**
+ * Like ekg_write_dot(), drawing at most max_nodes entities (0: no limit): the most
+ * connected by the relation edges the view draws (shortcuts; events with
+ * EKG_DOT_EVENTS, which also draws at most max_nodes events), ties by entity id.
+ * A DOT comment before the graph says what was left out; above 100 drawn nodes the
+ * graph asks for layout=sfdp, overlap=prism. ekg_write_dot() uses EKG_DOT_MAX_NODES.
+ * Returns 0 or -1.
+ */
+EKG_EXPORT int ekg_write_dot_max(const ekg_graph *g, int flags, size_t max_nodes,
+                                 ekg_sink sink, void *data, ekg_error *err);
+
+/** ekg_render_svg_flags() with the same limit (ekg_render_svg_flags uses the default). */
+EKG_EXPORT int ekg_render_svg_max(const ekg_graph *g, int flags, size_t max_nodes,
+                                  const char *path, ekg_error *err);
+
 /** ekg_render_svg_flags(g, 0, path, err). */
 EKG_EXPORT int ekg_render_svg(const ekg_graph *g, const char *path, ekg_error *err);
 
-/** Parses a format name ("ttl", "turtle", "nt", "nq", "jsonld", "dot", "csv"); -1 if unknown. */
+/**
+ * Parses a format name ("ttl", "turtle", "nt", "nq", "jsonld", "dot", "csv"; and
+ * "ttl-raptor", "nt-raptor", "nq-raptor" for raptor2's own serializers); -1 if unknown.
+ */
 EKG_EXPORT int ekg_format_from_name(const char *name);
 
 /** The usual file extension of a format, without the dot ("ttl"). */

@@ -52,6 +52,8 @@ static void usage(FILE *f)
             "      --output FILE         where --format writes ('-' = stdout, the default)\n"
             "      --dot-events          DOT and SVG: draw events as nodes with their dates\n"
             "      --no-svg              with --out: do not render graph.svg\n"
+            "      --dot-max-nodes N     DOT and SVG: draw the N most connected entities\n"
+            "                            (default 200; 0: all); bigger graphs use sfdp\n"
             "      --stream              write each document's graph as soon as it is read\n"
             "                            (with --format nq or nt, or jsonld for JSON Lines,\n"
             "                            to stdout; memory stays bounded; entities repeat\n"
@@ -551,11 +553,12 @@ static int add_jsonl(run *r, const char *path, ekg_error *err)
 /* ---- output: temporary file, then rename ---- */
 
 static int dot_flags_global;
+static size_t dot_max_global = EKG_DOT_MAX_NODES;
 
 static int write_any(const ekg_graph *g, ekg_format fmt, FILE *f, ekg_error *err)
 {
     errno = 0;
-    int rc = fmt == EKG_FORMAT_DOT ? ekg_write_dot(g, dot_flags_global, ekg_sink_file, f, err)
+    int rc = fmt == EKG_FORMAT_DOT ? ekg_write_dot_max(g, dot_flags_global, dot_max_global, ekg_sink_file, f, err)
                                    : ekg_write(g, fmt, ekg_sink_file, f, err);
     if (rc != 0 && errno != 0 && err->set && !strstr(err->text, strerror(errno))) {
         size_t n = strlen(err->text);
@@ -670,7 +673,7 @@ static int write_outdir(const ekg_graph *g, const char *dir, int fmt, int svg, e
     size_t done = 0;
     for (; done < n && rc == 0; done++) {
         if (kind[done] < 0) {
-            rc = named(ekg_render_svg_flags(g, dot_flags_global, tmp[done], err), err,
+            rc = named(ekg_render_svg_max(g, dot_flags_global, dot_max_global, tmp[done], err), err,
                        final[done]);
             continue;
         }
@@ -704,7 +707,7 @@ static int write_outdir(const ekg_graph *g, const char *dir, int fmt, int svg, e
 int main(int argc, char **argv)
 {
     enum { OPT_CLEAN = 256, OPT_ONTOLOGY, OPT_OUTPUT, OPT_REFDATE, OPT_EXPLAIN, OPT_STATS,
-           OPT_DOT_EVENTS, OPT_NO_SVG, OPT_STREAM, OPT_JOBS };
+           OPT_DOT_EVENTS, OPT_NO_SVG, OPT_STREAM, OPT_JOBS, OPT_DOT_MAX };
     static const struct option opts[] = {
         {"jsonl", required_argument, NULL, 'j'},
         {"out", required_argument, NULL, 'o'},
@@ -719,6 +722,7 @@ int main(int argc, char **argv)
         {"no-svg", no_argument, NULL, OPT_NO_SVG},
         {"stream", no_argument, NULL, OPT_STREAM},
         {"jobs", required_argument, NULL, OPT_JOBS},
+        {"dot-max-nodes", required_argument, NULL, OPT_DOT_MAX},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -742,6 +746,17 @@ int main(int argc, char **argv)
         case OPT_DOT_EVENTS: dot_flags = EKG_DOT_EVENTS; break;
         case OPT_NO_SVG: svg = 0; break;
         case OPT_STREAM: stream = 1; break;
+        case OPT_DOT_MAX: {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*end || n < 0) {
+                fprintf(stderr, "%s: error: --dot-max-nodes wants a number (0: no limit)\n",
+                        progname);
+                return EKG_EXIT_USAGE;
+            }
+            dot_max_global = (size_t)n;
+            break;
+        }
         case OPT_JOBS: {
             char *end;
             long n = strtol(optarg, &end, 10);
