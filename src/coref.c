@@ -49,8 +49,6 @@ static int last_before(const ekg_docx *d, size_t m, int (*ok)(const ekg_docx *, 
         if (e < 0 || !ok(d, e))
             continue;
         if (recent < 0) {
-            if (x->sent == sent)
-                return e;   /* same sentence: the nearest */
             recent = e;
             recent_sent = x->sent;
         }

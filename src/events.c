@@ -435,13 +435,31 @@ static int by_agent(const ekg_docx *d, size_t s, size_t j)
     size_t t = j;
     while (t < st->t1 && is_adverb(d, t))
         t++;
+    if (t < st->t1 && (is(d, t, "during") || is(d, t, "in")) && d->tok_mention[t + 1] < 0) {
+        /* "killed during an air raid by X": the agent after a short unnamed phrase */
+        size_t k = t + 1;
+        while (k < st->t1 && k < t + 6 && !is(d, k, "by") && d->tok_mention[k] < 0 &&
+               (tflags(d, k) & EKG_TOK_WORD) && !clause_boundary(d, k))
+            k++;
+        if (k < st->t1 && is(d, k, "by"))
+            t = k;
+    }
     if (t + 1 >= st->t1 || !is(d, t, "by"))
         return -1;
     t++;
     if (ekg_is_determiner(low(d, t)) && t + 1 < st->t1)
         t++;
-    int m = head_of(d, d->tok_mention[t]);
-    return ment(d, m) >= 0 ? m : -1;
+    /* the mention whose noun phrase starts here ("by President Donald Trump") */
+    for (size_t k = t; k < st->t1 && k < t + 5; k++) {
+        int m = d->tok_mention[k];
+        if (m < 0)
+            continue;
+        m = head_of(d, m);
+        if (d->ms[m].np0 > t)
+            return -1;
+        return ment(d, m) >= 0 ? m : -1;
+    }
+    return -1;
 }
 
 /* ---- polarity, modality, time ---- */
@@ -768,17 +786,25 @@ static void sentence_events(ekg_docx *d, size_t s)
         size_t n;
         const char *w = low(d, t);
         const ekg_trigger *const *c = ekg_ontology_triggers(d->onto, w, strlen(w), &n);
-        const ekg_trigger *best = NULL;
-        size_t best_end = 0;
+        const ekg_trigger *best = NULL, *noun = NULL;
+        size_t best_end = 0, noun_end = 0;
         for (size_t i = 0; i < n; i++) {
             size_t e = match_trigger(d, c[i], t, st->t1);
             if (e > best_end || (e == best_end && best && c[i]->kind < best->kind)) {
                 best = c[i];
                 best_end = e;
             }
+            if (c[i]->kind == EKG_TRIG_NOUN && e > noun_end) {
+                noun = c[i];
+                noun_end = e;
+            }
         }
         if (!best)
             continue;
+        if (best->kind == EKG_TRIG_VERB && noun && noun_context(d, s, t, best->form)) {
+            best = noun;   /* "next week's visit to China": the noun reading */
+            best_end = noun_end;
+        }
         found f = {best->rel, s, t, best_end, "", 0.9, 0};
         int actors[MAX_ARGS], targets[MAX_ARGS];
         size_t na = 0, nt = 0;
@@ -801,21 +827,56 @@ static void sentence_events(ekg_docx *d, size_t s)
                 }
                 int pm = d->tok_mention[p0];
                 if (pm >= 0 && d->ms[pm].kind == EKG_M_PRONOUN) {
-                    owner = pm;
+                    const char *pw = low(d, p0);
+                    if (!strcmp(pw, "its") || !strcmp(pw, "his") || !strcmp(pw, "her") ||
+                        !strcmp(pw, "their"))
+                        owner = pm;   /* possessive pronouns only */
                     break;
                 }
-                if (!(tflags(d, p0) & EKG_TOK_WORD) || ekg_is_stopword(low(d, p0)) || pm >= 0)
-                    break;
+                const char *adj = low(d, p0);
+                size_t al = strlen(adj);
+                if (!(tflags(d, p0) & EKG_TOK_WORD) || ekg_is_stopword(adj) || pm >= 0 ||
+                    (al > 2 && !strcmp(adj + al - 2, "ed")) ||
+                    (al > 3 && !strcmp(adj + al - 3, "ing")))
+                    break;   /* only adjectives stand between owner and noun */
             }
-            if (owner < 0 || ment(d, owner) < 0)
-                continue;
-            if (best_end >= st->t1 || !ekg_is_preposition(low(d, best_end)))
-                if (!(best_end < st->t1 && is(d, best_end, "to")))
+            if (owner < 0 && best_end + 1 < st->t1 && ekg_is_preposition(low(d, best_end))) {
+                /* "next week's visit to China by President Donald Trump" */
+                int obj[MAX_ARGS];
+                size_t no = find_object(d, s, best_end, obj);
+                if (no == 1) {
+                    int ag = by_agent(d, s, d->ms[obj[0]].t1);
+                    if (ag >= 0) {
+                        actors[na++] = ag;
+                        targets[nt++] = obj[0];
+                        f.rule = "nominal: N prep Y by X";
+                        f.confidence = 0.7;
+                    }
+                }
+                if (!na)
                     continue;
-            actors[na++] = owner;
-            nt = find_object(d, s, best_end, targets);
-            f.rule = "nominal: X's N prep Y";
-            f.confidence = 0.75;
+            } else {
+                if (owner < 0 || ment(d, owner) < 0)
+                    continue;
+                if (best_end < st->t1 && is(d, best_end, "that") && best_end + 1 < st->t1 &&
+                    d->tok_mention[best_end + 1] >= 0) {
+                    /* "its charges that Damascus was sheltering ...": what the claim is about */
+                    actors[na++] = owner;
+                    targets[nt++] = head_of(d, d->tok_mention[best_end + 1]);
+                    f.rule = "nominal: X's N that Y ...";
+                    f.confidence = 0.65;
+                } else {
+                    if (best_end >= st->t1 || !ekg_is_preposition(low(d, best_end)))
+                        if (!(best_end < st->t1 && is(d, best_end, "to")))
+                            continue;
+                    actors[na++] = owner;
+                    nt = find_object(d, s, best_end, targets);
+                    if (nt && d->ms[targets[0]].np0 > best_end + 2)
+                        nt = 0;   /* the object must be the noun's own phrase */
+                    f.rule = "nominal: X's N prep Y";
+                    f.confidence = 0.75;
+                }
+            }
         } else if (best->kind == EKG_TRIG_PREDICATIVE) {
             if (!after_be)
                 continue;
