@@ -207,6 +207,8 @@ static const ekg_name *gazetteer_at(const ekg_docx *d, size_t t, size_t end, ekg
                                     size_t *out)
 {
     size_t n;
+    if (!(tflags(d, t) & (EKG_TOK_CAP | EKG_TOK_NUM)))
+        return *out = 0, NULL;   /* names and demonyms are written with a capital */
     const char *w = ekg_tok_text(d, t);
     size_t wl = ekg_tok_len(d, t);
     const ekg_name *const *c = ekg_ontology_names(d->onto, w, wl, &n);

@@ -41,11 +41,25 @@ static int is_abbrev(const char *low, size_t n)
     return 0;
 }
 
+/* A lower-case copy of s[0..n) in the segmentation's arena. */
+static const char *lower_copy(ekg_segmentation *s, const char *src, size_t n)
+{
+    if (!s->nchunks || s->used + n + 1 > s->chunk_size) {
+        size_t size = n + 1 > 65536 ? n + 1 : 65536;
+        s->chunks = ekg_xrealloc(s->chunks, (s->nchunks + 1) * sizeof *s->chunks);
+        s->chunks[s->nchunks++] = ekg_xmalloc(size);
+        s->chunk_size = size;
+        s->used = 0;
+    }
+    char *p = s->chunks[s->nchunks - 1] + s->used;
+    ekg_ascii_lower(p, src, n);
+    s->used += n + 1;
+    return p;
+}
+
 typedef struct builder {
     ekg_segmentation *s;
     size_t tcap, scap;
-    char *lowbuf;
-    size_t lowcap;
 } builder;
 
 static void push_tok(builder *b, const char *fold, uint32_t start, uint32_t end, unsigned flags)
@@ -56,15 +70,10 @@ static void push_tok(builder *b, const char *fold, uint32_t start, uint32_t end,
         s->toks = ekg_xrealloc(s->toks, b->tcap * sizeof *s->toks);
     }
     size_t n = end - start;
-    if (n + 1 > b->lowcap) {
-        b->lowcap = n + 64;
-        b->lowbuf = ekg_xrealloc(b->lowbuf, b->lowcap);
-    }
-    ekg_ascii_lower(b->lowbuf, fold + start, n);
     ekg_token *t = &s->toks[s->ntoks++];
     t->start = start;
     t->end = end;
-    t->low = ekg_pool_intern(s->pool, b->lowbuf, n);
+    t->low = lower_copy(s, fold + start, n);
     t->flags = flags;
 }
 
@@ -215,8 +224,8 @@ void ekg_segment(const ekg_text *t, const ekg_span *blocks, size_t nblocks, ekg_
                  ekg_segmentation *s)
 {
     memset(s, 0, sizeof *s);
-    s->pool = ekg_pool_new();
-    builder b = {s, 0, 0, NULL, 0};
+
+    builder b = {s, 0, 0};
     const char *f = t->fold;
     for (size_t k = 0; k < nblocks; k++) {
         size_t first = s->ntoks;
@@ -259,13 +268,14 @@ void ekg_segment(const ekg_text *t, const ekg_span *blocks, size_t nblocks, ekg_
         }
         push_sent(&b, start, last, is_head);
     }
-    free(b.lowbuf);
 }
 
 void ekg_segmentation_free(ekg_segmentation *s)
 {
     free(s->toks);
     free(s->sents);
-    ekg_pool_free(s->pool);
+    for (size_t i = 0; i < s->nchunks; i++)
+        free(s->chunks[i]);
+    free(s->chunks);
     memset(s, 0, sizeof *s);
 }

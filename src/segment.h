@@ -37,7 +37,8 @@ typedef struct ekg_segmentation {
     size_t ntoks;
     ekg_sentence *sents;
     size_t nsents;
-    ekg_pool *pool;           /* lower-case strings */
+    char **chunks;            /* lower-case strings, bump-allocated */
+    size_t nchunks, used, chunk_size;
 } ekg_segmentation;
 
 /* Longest sentence analysed, in tokens; longer ones are cut (with a warning). */
