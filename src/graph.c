@@ -30,6 +30,7 @@ ekg_graph *ekg_graph_new(const ekg_ontology *onto)
     g->entities = ekg_map_new();
     g->docs = ekg_map_new();
     g->events = ekg_map_new();
+    g->mention_keys = ekg_map_new();
     return g;
 }
 
@@ -65,6 +66,7 @@ void ekg_graph_free(ekg_graph *g)
     ekg_map_free(g->entities);
     ekg_map_free(g->docs);
     ekg_map_free(g->events);
+    ekg_map_free(g->mention_keys);
     free(g->entity_order);
     free(g->doc_order);
     free(g->event_order);
@@ -287,9 +289,14 @@ ekg_event *ekg_graph_event_add(ekg_graph *g, const ekg_relation *rel, const ekg_
     mm.trigger = ekg_pool_str(g->pool, m->trigger);
     mm.rule = ekg_pool_str(g->pool, m->rule);
     mm.date = ekg_pool_str(g->pool, m->date);
-    for (size_t i = 0; i < ev->nmentions; i++)
-        if (mention_cmp(&ev->mentions[i], &mm) == 0)
-            return ev;   /* the same mention found twice (e.g. two rules) */
+    /* the same mention found twice (two rules, two merged events): kept once; a hash
+       set keeps this linear however many mentions an event has */
+    char mk[96];
+    int mkl = snprintf(mk, sizeof mk, "%p|%p|%u|%u", (void *)ev, (const void *)mm.doc,
+                       (unsigned)mm.start, (unsigned)mm.end);
+    if (ekg_map_get(g->mention_keys, mk, (size_t)mkl))
+        return ev;
+    ekg_map_put(g->mention_keys, mk, (size_t)mkl, (void *)1);
     ev->mentions = ekg_xrealloc(ev->mentions, (ev->nmentions + 1) * sizeof *ev->mentions);
     ev->mentions[ev->nmentions++] = mm;
     if (confidence > ev->confidence)

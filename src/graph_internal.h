@@ -13,6 +13,7 @@ struct ekg_graph {
     ekg_map *entities;       /* id -> ekg_entity */
     ekg_map *docs;           /* id -> ekg_doc */
     ekg_map *events;         /* relation|actor|target|polarity -> ekg_event */
+    ekg_map *mention_keys;   /* event|doc|start|end of every mention: no duplicates */
     ekg_entity **entity_order;
     size_t n_entity_order;
     ekg_doc **doc_order;

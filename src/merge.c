@@ -61,6 +61,8 @@ static void rebuild_events(ekg_graph *g, ekg_map *redirect)
 {
     ekg_map *old = g->events;
     g->events = ekg_map_new();
+    ekg_map_free(g->mention_keys);   /* the events are made anew */
+    g->mention_keys = ekg_map_new();
     /* visit in a stable order so that merged mention lists do not depend on hashing */
     size_t n = 0;
     ekg_event **v = ekg_xmalloc((ekg_map_size(old) + 1) * sizeof *v);
