@@ -213,10 +213,10 @@ static void expect_kept(const char *page, const char *want, size_t blocks)
 START_TEST(test_plain_article_whole)
 {
     /* AG shape: headline, lead with scraped entity remnants */
-    expect_kept("Britain accuses 8 of terror plot\n\nLONDON - British police charged eight"
-                " suspects with conspiring to cause  quot;fear or injury. quot; ...\n",
-                "Britain accuses 8 of terror plot\n\nLONDON - British police charged eight"
-                " suspects with conspiring to cause \"fear or injury.\" ...",
+    expect_kept("Freedonia accuses 3 of smuggling ring\n\nSYLVANIA - Freedonian customs named three"
+                " traders accused of running a ring to cause  quot;losses and delays. quot; ...\n",
+                "Freedonia accuses 3 of smuggling ring\n\nSYLVANIA - Freedonian customs named three"
+                " traders accused of running a ring to cause \"losses and delays.\" ...",
                 2);
     /* Reuters shape: the date line goes, headline and lead stay */
     expect_kept("Congress to let deadline pass\n\nDecember 12, 2017\n\nWASHINGTON (Reuters) - "
