@@ -219,9 +219,9 @@ START_TEST(test_plain_article_whole)
                 " traders accused of running a ring to cause \"losses and delays.\" ...",
                 2);
     /* Reuters shape: the date line goes, headline and lead stay */
-    expect_kept("Congress to let deadline pass\n\nDecember 12, 2017\n\nWASHINGTON (Reuters) - "
+    expect_kept("Council to let the deadline pass\n\nDecember 12, 2017\n\nWASHINGTON (Reuters) - "
                 PARA1 "\n",
-                "Congress to let deadline pass\n\nWASHINGTON (Reuters) - " PARA1, 2);
+                "Council to let the deadline pass\n\nWASHINGTON (Reuters) - " PARA1, 2);
 }
 END_TEST
 
