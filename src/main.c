@@ -649,7 +649,7 @@ static int write_outdir(const ekg_graph *g, const char *dir, int fmt, int svg, e
     static const ekg_format all[] = {EKG_FORMAT_TURTLE, EKG_FORMAT_NTRIPLES, EKG_FORMAT_NQUADS,
                                      EKG_FORMAT_JSONLD, EKG_FORMAT_DOT};
     enum { MAXF = 6 };
-    char final[MAXF][4096], tmp[MAXF][4096];
+    char final[MAXF][4096], tmp[MAXF][4200];
     int kind[MAXF];   /* a format, or -1 for the SVG */
     size_t n = 0;
     for (size_t i = 0; i < sizeof all / sizeof *all; i++)

@@ -166,6 +166,32 @@ void ekg_graph_merge_things(ekg_graph *g)
             b->nmentions += a->nmentions;
         }
         rebuild_events(g, redirect);
+        /* affiliations with a merged thing point at the thing it was merged into */
+        for (size_t i = 0; i < n; i++) {
+            ekg_entity *p = v[i];
+            if (ekg_map_get(redirect, p->id, strlen(p->id)))
+                continue;
+            size_t na = p->naffil;
+            ekg_affil *old = p->affil;
+            p->affil = NULL;
+            p->naffil = 0;
+            for (size_t k = 0; k < na; k++) {
+                const ekg_entity *to = ekg_map_get(redirect, old[k].org->id,
+                                                   strlen(old[k].org->id));
+                ekg_graph_entity_add_affil(g, p, to ? to : old[k].org, old[k].role);
+            }
+            free(old);
+        }
+        /* and a merged thing's own affiliations move with it */
+        for (size_t i = 0; i < n; i++) {
+            ekg_entity *a = v[i];
+            ekg_entity *b = ekg_map_get(redirect, a->id, strlen(a->id));
+            for (size_t k = 0; b && k < a->naffil; k++) {
+                const ekg_entity *to = ekg_map_get(redirect, a->affil[k].org->id,
+                                                   strlen(a->affil[k].org->id));
+                ekg_graph_entity_add_affil(g, b, to ? to : a->affil[k].org, a->affil[k].role);
+            }
+        }
         for (size_t i = 0; i < n; i++) {
             ekg_entity *a = v[i];
             if (ekg_map_get(redirect, a->id, strlen(a->id))) {

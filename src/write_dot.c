@@ -25,6 +25,7 @@
 
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -405,6 +406,19 @@ static int gv_collect(char *msg)
     return 0;
 }
 
+/*
+ * One Graphviz context for the whole process, never freed: Graphviz 2.43 keeps a
+ * text-size cache across contexts whose entries dangle after gvFreeContext(), so a
+ * second context that lays out text reads freed memory (seen under ASan with sfdp).
+ */
+static GVC_t *gvc_shared;
+static pthread_once_t gvc_once = PTHREAD_ONCE_INIT;
+
+static void gvc_init(void)
+{
+    gvc_shared = gvContext();
+}
+
 int ekg_render_svg_max(const ekg_graph *g, int flags, size_t max_nodes, const char *path,
                        ekg_error *err)
 {
@@ -413,7 +427,8 @@ int ekg_render_svg_max(const ekg_graph *g, int flags, size_t max_nodes, const ch
     agusererrf old = agseterrf(gv_collect);
     agerrlevel_t old_level = agseterr(AGWARN);
     agreseterrors();
-    GVC_t *gvc = gvContext();
+    pthread_once(&gvc_once, gvc_init);
+    GVC_t *gvc = gvc_shared;
     dot_pruned pr;
     Agraph_t *ag = gvc ? build(g, flags, max_nodes, &pr, NULL) : NULL;
     int rc = -1;
@@ -425,8 +440,6 @@ int ekg_render_svg_max(const ekg_graph *g, int flags, size_t max_nodes, const ch
         gvFreeLayout(gvc, ag);
         agclose(ag);
     }
-    if (gvc)
-        gvFreeContext(gvc);
     agseterrf(old);
     agseterr(old_level);
     if (rc != 0 || gv_messages.len) {
