@@ -575,6 +575,30 @@ static int named(int rc, ekg_error *err, const char *path)
     return rc;
 }
 
+/*
+ * Writes the graph in fmt to the file `file` (opened for writing), reporting
+ * errors under the name `path`. Returns 0 or -1.
+ */
+static int write_file(const ekg_graph *g, ekg_format fmt, const char *file, const char *path,
+                      ekg_error *err)
+{
+    FILE *f = fopen(file, "wb");
+    if (!f) {
+        set_error(err, path, 0, 0, "cannot create: %s", strerror(errno));
+        return -1;
+    }
+    int rc = named(write_any(g, fmt, f, err), err, path);
+    if (fflush(f) != 0 || ferror(f)) {
+        set_error(err, path, 0, 0, "write error: %s", strerror(errno));
+        rc = -1;
+    }
+    if (fclose(f) != 0 && rc == 0) {
+        set_error(err, path, 0, 0, "write error: %s", strerror(errno));
+        rc = -1;
+    }
+    return rc;
+}
+
 static int write_atomic(const ekg_graph *g, ekg_format fmt, const char *path, ekg_error *err)
 {
     if (strcmp(path, "-") == 0) {
@@ -589,21 +613,7 @@ static int write_atomic(const ekg_graph *g, ekg_format fmt, const char *path, ek
     struct stat st;
     if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
         /* a device, a pipe or a link (/dev/null, /dev/stdout, a FIFO): written in place */
-        FILE *f = fopen(path, "wb");
-        if (!f) {
-            set_error(err, path, 0, 0, "cannot open: %s", strerror(errno));
-            return -1;
-        }
-        int rc = named(write_any(g, fmt, f, err), err, path);
-        if (fflush(f) != 0 || ferror(f)) {
-            set_error(err, path, 0, 0, "write error: %s", strerror(errno));
-            rc = -1;
-        }
-        if (fclose(f) != 0 && rc == 0) {
-            set_error(err, path, 0, 0, "write error: %s", strerror(errno));
-            rc = -1;
-        }
-        return rc;
+        return write_file(g, fmt, path, path, err);
     }
     size_t n = strlen(path) + 32;
     char *tmp = malloc(n);
@@ -612,21 +622,7 @@ static int write_atomic(const ekg_graph *g, ekg_format fmt, const char *path, ek
         return -1;
     }
     snprintf(tmp, n, "%s.tmp.%ld", path, (long)getpid());
-    FILE *f = fopen(tmp, "wb");
-    if (!f) {
-        set_error(err, path, 0, 0, "cannot create: %s", strerror(errno));
-        free(tmp);
-        return -1;
-    }
-    int rc = named(write_any(g, fmt, f, err), err, path);
-    if (fflush(f) != 0 || ferror(f)) {
-        set_error(err, path, 0, 0, "write error: %s", strerror(errno));
-        rc = -1;
-    }
-    if (fclose(f) != 0 && rc == 0) {
-        set_error(err, path, 0, 0, "write error: %s", strerror(errno));
-        rc = -1;
-    }
+    int rc = write_file(g, fmt, tmp, path, err);
     if (rc == 0 && rename(tmp, path) != 0) {
         set_error(err, path, 0, 0, "cannot rename into place: %s", strerror(errno));
         rc = -1;
@@ -677,21 +673,7 @@ static int write_outdir(const ekg_graph *g, const char *dir, int fmt, int svg, e
                        final[done]);
             continue;
         }
-        FILE *f = fopen(tmp[done], "wb");
-        if (!f) {
-            set_error(err, final[done], 0, 0, "cannot create: %s", strerror(errno));
-            rc = -1;
-            break;
-        }
-        rc = named(write_any(g, (ekg_format)kind[done], f, err), err, final[done]);
-        if (fflush(f) != 0 || ferror(f)) {
-            set_error(err, final[done], 0, 0, "write error: %s", strerror(errno));
-            rc = -1;
-        }
-        if (fclose(f) != 0 && rc == 0) {
-            set_error(err, final[done], 0, 0, "write error: %s", strerror(errno));
-            rc = -1;
-        }
+        rc = write_file(g, (ekg_format)kind[done], tmp[done], final[done], err);
     }
     for (size_t i = 0; i < n && rc == 0; i++)
         if (rename(tmp[i], final[i]) != 0) {
