@@ -787,6 +787,17 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
                     }
                 }
             }
+            if (tend == i && r - i >= 3) {
+                /* "Senate Majority Leader Mitch McConnell": a title inside the run, the
+                   name after it; the words before it qualify the title */
+                for (size_t k = i + 1; k + 1 < r && k < i + 4 && tend == i; k++) {
+                    size_t te = title_at(d, k, r, &org_title);
+                    if (te > k && r - te >= 1 && r - te <= 3) {
+                        tstart = i;
+                        tend = te;
+                    }
+                }
+            }
             size_t n0 = tend > i ? tend : i;
             size_t nlen = r > n0 ? r - n0 : 0;
             int has_title = tend > tstart;

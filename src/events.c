@@ -719,13 +719,25 @@ static int verb_complement_ok(const ekg_docx *d, size_t s, size_t t, size_t end,
         if (!verbish)
             return 0;
     }
+    int intent_rel = !rel->cameo || strcmp(rel->cameo, "03") == 0;
     if (tr->nwords == 1 && end + 1 < st->t1 && is(d, end, "to")) {
-        if (d->tok_mention[end + 1] >= 0 ||
+        if (d->tok_mention[end + 1] >= 0 || (tflags(d, end + 1) & EKG_TOK_CAP) ||
             (end + 2 < st->t1 && ekg_is_determiner(low(d, end + 1)) &&
-             d->tok_mention[end + 2] >= 0))
+             (d->tok_mention[end + 2] >= 0 || (tflags(d, end + 2) & EKG_TOK_CAP))))
+            return 0;   /* "deferred to X", "objected to the Y": another sense */
+        if (!intent_rel)
             return 0;
-        int intent = !rel->cameo || strcmp(rel->cameo, "03") == 0;
-        if (!intent)
+    }
+    /* "opposes repealing X's law": a gerund clause, not an object, except for intentions
+       and relations without a CAMEO root ("delay making a decision on ...") */
+    size_t k = end;
+    while (k < st->t1 && is_adverb(d, k))
+        k++;
+    if (!intent_rel && k < st->t1 && d->tok_mention[k] < 0) {
+        const char *w = low(d, k);
+        size_t n = strlen(w);
+        if (n > 4 && !strcmp(w + n - 3, "ing") && (tflags(d, k) & EKG_TOK_WORD) &&
+            !is_generic(d, k) && !ekg_word_class(w))
             return 0;
     }
     return 1;
