@@ -567,6 +567,34 @@ static size_t org_head_after(const ekg_docx *d, size_t t, size_t end)
     return found;
 }
 
+/*
+ * Is the gazetteer name at [g, ge) the surname of a person whose given name is
+ * the one capitalised word before it, after a title ("Republican lawmaker Jim
+ * Jordan", "Senator Jim Jordan")? The run being read started at i.
+ */
+static int surname_like(const ekg_docx *d, size_t s, size_t i, size_t g, size_t ge, size_t end)
+{
+    const ekg_sentence *st = &d->seg.sents[s];
+    int ot;
+    if (ge != g + 1 || (ge < end && (tflags(d, ge) & EKG_TOK_CAP)) || g == i)
+        return 0;
+    if (ekg_ontology_lex(d->onto, EKG_LEX_TITLE, low(d, g - 1), strlen(low(d, g - 1))))
+        return 0;   /* "President Jordan": no given name */
+    size_t k = i;
+    while (k < g - 1) {   /* titles at the front of the run */
+        size_t te = title_at(d, k, g - 1, &ot);
+        if (te == k)
+            return 0;
+        k = te;
+    }
+    if (k == g - 1 && k > i)
+        return 1;
+    for (size_t b = i > st->t0 + 3 ? i - 3 : st->t0; b < i; b++)   /* a title just before */
+        if (title_at(d, b, i, &ot) == i)
+            return 1;
+    return 0;
+}
+
 /* The end of an actor group noun at t ("officials", "security forces"), or 0. */
 static size_t group_after(const ekg_docx *d, size_t t, size_t end)
 {
@@ -673,6 +701,17 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
         }
         /* gazetteer names */
         const ekg_name *nm = gazetteer_at(d, i, end, EKG_NAME_NAME, &e);
+        if (nm && e == i + 1 && !collect) {
+            /* a surname of someone named in full in this document ("Jim Jordan ... Jordan") */
+            int kp = known_person(d, ekg_tok_text(d, i), ekg_tok_len(d, i));
+            if (kp >= 0 && strchr(d->ents[kp].label, ' ')) {
+                ekg_dent_surface(d, kp, ekg_tok_text(d, i), ekg_tok_len(d, i));
+                size_t np0 = i;
+                add_mention(d, i, e, np0, s, EKG_M_NAME, kp);
+                i = e;
+                continue;
+            }
+        }
         if (nm) {
             int ent = ekg_dent_add(d, NULL, NULL, nm->known);
             size_t n;
@@ -732,8 +771,13 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
                 if ((tflags(d, r) & EKG_TOK_CAP) && !(tflags(d, r) & EKG_TOK_NUM)) {
                     size_t ge;
                     if (r > i && (gazetteer_at(d, r, end, EKG_NAME_NAME, &ge) ||
-                                  gazetteer_at(d, r, end, EKG_NAME_DEMONYM, &ge)))
+                                  gazetteer_at(d, r, end, EKG_NAME_DEMONYM, &ge))) {
+                        if (surname_like(d, s, i, r, ge, end)) {
+                            r = ge;   /* "lawmaker Jim Jordan": a surname, not the country */
+                            break;
+                        }
                         break;
+                    }
                     r++;
                 } else if (r > i && r + 1 < end && name_connector(low(d, r)) &&
                            (tflags(d, r + 1) & EKG_TOK_CAP)) {

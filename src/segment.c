@@ -189,7 +189,10 @@ static void push_sent(builder *b, size_t t0, size_t t1, int headline)
             caps += (t->flags & EKG_TOK_CAP) != 0;
         }
     }
-    st->title = words >= 3 && caps * 10 >= words * 8;
+    /* a body sentence full of names ends with a full stop; a headline does not */
+    const char *last = s->toks[t1 - 1].low;
+    int stop = !strcmp(last, ".") || !strcmp(last, "!") || !strcmp(last, "?");
+    st->title = words >= 3 && caps * 10 >= words * 8 && (headline || !stop);
 }
 
 /* Skips a dateline at the start of a block: "VILNIUS, July 12 (Reuters) - ", "LONDON - ". */
