@@ -536,7 +536,7 @@ static int looks_like_person(const ekg_docx *d, size_t s, size_t i, size_t r)
     }
     if (r < st->t1) {
         unsigned f = tflags(d, r);
-        if ((f & EKG_TOK_CAP) || (f & EKG_TOK_POSS && 0))
+        if (f & EKG_TOK_CAP)
             return 0;
         const char *w = low(d, r);
         if (ekg_ontology_lex(d->onto, EKG_LEX_ORG_HEAD, w, strlen(w)))
@@ -655,8 +655,7 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
                 if (found)
                     break;
             }
-            if (found && !(found < end && ekg_tok_is(d, found, "of")) &&
-                !(found < end && (tflags(d, found) & EKG_TOK_POSS) == 0 && 0)) {
+            if (found && !(found < end && ekg_tok_is(d, found, "of"))) {
                 add_mention(d, i, found, i, s, EKG_M_DESCRIPTOR, -1);
                 i = found;
                 continue;
@@ -881,9 +880,7 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
                 mstart = n0;
                 if (!collect) {
                     ekg_dent_surface(d, ent, sp, n);
-                    int m = add_mention(d, n0, r, np0 < tstart ? np0 : tstart, s, EKG_M_NAME,
-                                        ent);
-                    (void)m;
+                    add_mention(d, n0, r, np0 < tstart ? np0 : tstart, s, EKG_M_NAME, ent);
                 }
                 i = r;
                 continue;

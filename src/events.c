@@ -924,8 +924,6 @@ static void sentence_events(ekg_docx *d, size_t s)
                                          : passive_subject(d, s, subj_from, targets, &rel, &poss);
                 if (nt == 0 && poss < 0)
                     continue;
-                if (nt == 1 && d->tok_mention[d->ms[targets[0]].t0] >= 0 && 0)
-                    continue;
                 if (agent >= 0) {
                     actors[na++] = agent;
                     f.rule = rel ? "passive relative clause with by-agent" : "passive with by-agent";

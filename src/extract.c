@@ -124,14 +124,6 @@ static void docx_free(ekg_docx *d)
     ekg_segmentation_free(&d->seg);
 }
 
-static int mentioned(const ekg_docx *d, int e)
-{
-    for (size_t m = 0; m < d->nms; m++)
-        if (ekg_dent_find(d->ents, d->ms[m].ent) == e)
-            return 1;
-    return 0;
-}
-
 int ekg_graph_add_text(ekg_graph *g, const char *id, const char *bytes, size_t len,
                        const ekg_doc_info *info, ekg_error *err)
 {
@@ -175,21 +167,17 @@ int ekg_graph_add_text(ekg_graph *g, const char *id, const char *bytes, size_t l
     g->sentences += d.seg.nsents;
     ekg_find_mentions(&d);
     ekg_resolve(&d);
-    if (getenv("EKG_DEBUG_MENTIONS")) {
-        for (size_t m = 0; m < d.nms; m++) {
-            const ekg_dmention *x = &d.ms[m];
-            int e = ekg_dent_find(d.ents, x->ent);
-            fprintf(stderr, "s%zu [%.*s] kind=%d np0=%zu ent=%s\n", x->sent,
-                    (int)(d.seg.toks[x->t1 - 1].end - d.seg.toks[x->t0].start),
-                    text.fold + d.seg.toks[x->t0].start, (int)x->kind, x->np0,
-                    e >= 0 ? d.ents[e].label : "-");
-        }
-    }
     ekg_find_events(&d);
 
     /* every mentioned entity goes into the graph, with its affiliations */
+    char *seen = ekg_xcalloc(d.nents + 1, 1);
+    for (size_t m = 0; m < d.nms; m++) {
+        int e = ekg_dent_find(d.ents, d.ms[m].ent);
+        if (e >= 0)
+            seen[e] = 1;
+    }
     for (size_t i = 0; i < d.nents; i++) {
-        if (d.ents[i].redirect >= 0 || !d.ents[i].alive || !mentioned(&d, (int)i))
+        if (d.ents[i].redirect >= 0 || !d.ents[i].alive || !seen[i])
             continue;
         ekg_entity *e = ekg_docx_entity(&d, (int)i);
         for (size_t k = 0; e && k < d.ents[i].naffil; k++) {
@@ -198,6 +186,7 @@ int ekg_graph_add_text(ekg_graph *g, const char *id, const char *bytes, size_t l
                 ekg_graph_entity_add_affil(g, e, org, d.ents[i].roles[k]);
         }
     }
+    free(seen);
     docx_free(&d);
     free(blocks);
     ekg_meta_free(&meta);

@@ -24,7 +24,6 @@ struct ekg_graph {
     size_t sentences;
     ekg_log log;
     char ref_date[11];       /* "YYYY-MM-DD" */
-    int explain;             /* keep rule names (always kept; printed by --explain) */
 };
 
 /* merge.c: merges thing entities that name the same thing across documents. */
