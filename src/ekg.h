@@ -152,6 +152,27 @@ EKG_EXPORT int ekg_clean_text(const char *id, const char *bytes, size_t len,
  */
 EKG_EXPORT int ekg_graph_merge(ekg_graph *dst, const ekg_graph *src, ekg_error *err);
 
+/** One JSON Lines record, owned by the caller (free with ekg_jsonl_doc_free()). */
+typedef struct ekg_jsonl_doc {
+    char *id;            /**< "id" (a string, an integer written out, or "line-N") */
+    char *text;          /**< the title (if any), a blank line, then "text" */
+    size_t len;          /**< bytes of text (it may hold NUL characters) */
+    char *title, *date, *url, *source;   /**< or NULL */
+    ekg_doc_info info;   /**< the four fields above, for ekg_graph_add_text() */
+} ekg_jsonl_doc;
+
+/**
+ * Parses one line of JSON Lines (`lineno` and `source` locate errors). Returns
+ * 0 with `doc` filled, 1 for a blank line (nothing to free), or -1 with `err`
+ * saying why (invalid JSON with its column, a missing or non-string "text", an
+ * "id" that is neither a string nor an integer, or holds a NUL).
+ */
+EKG_EXPORT int ekg_jsonl_parse(const char *line, size_t len, size_t lineno, const char *source,
+                               ekg_jsonl_doc *doc, ekg_error *err);
+
+/** Frees what ekg_jsonl_parse() put into `doc`; NULL does nothing. */
+EKG_EXPORT void ekg_jsonl_doc_free(ekg_jsonl_doc *doc);
+
 /** Counts of what the graph holds. */
 typedef struct ekg_stats {
     size_t documents, sentences, entities, events, mentions;

@@ -463,82 +463,21 @@ static int add_jsonl(run *r, const char *path, ekg_error *err)
     int rc = 0;
     while (rc == 0 && (got = getline(&buf, &cap, f)) != -1) {
         line++;
-        size_t a = 0, end = (size_t)got;
-        while (end > 0 && (buf[end - 1] == '\n' || buf[end - 1] == '\r'))
-            end--;
-        while (a < end && (buf[a] == ' ' || buf[a] == '\t'))
-            a++;
-        if (a == end)
+        ekg_jsonl_doc doc;
+        int k = ekg_jsonl_parse(buf, (size_t)got, line, src, &doc, err);
+        if (k == 1)
             continue;
-        json_error_t je;
-        json_t *o = json_loadb(buf + a, end - a, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
-        if (!o) {
-            set_error(err, src, (int)line, (int)a + (je.column > 0 ? je.column : 1),
-                      "invalid JSON: %s", je.text);
+        if (k != 0) {
             rc = -1;
             break;
         }
-        json_t *id = json_object_get(o, "id"), *text = json_object_get(o, "text");
-        if (!json_is_object(o) || !json_is_string(text) ||
-            (id && !json_is_string(id) && !json_is_integer(id))) {
-            set_error(err, src, (int)line, 1, "%s",
-                      !json_is_object(o) ? "a line must be a JSON object"
-                      : !json_is_string(text) ? "\"text\" is missing or not a string"
-                                              : "\"id\" must be a string or an integer");
-            json_decref(o);
-            rc = -1;
-            break;
-        }
-        if (json_is_string(id) && strlen(json_string_value(id)) != json_string_length(id)) {
-            set_error(err, src, (int)line, 1, "\"id\" contains a NUL character (\\u0000)");
-            json_decref(o);
-            rc = -1;
-            break;
-        }
-        char idbuf[64];
-        const char *ids;
-        if (json_is_string(id))
-            ids = json_string_value(id);
-        else if (json_is_integer(id)) {
-            snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(id));
-            ids = idbuf;
-        } else {
-            snprintf(idbuf, sizeof idbuf, "line-%zu", line);
-            ids = idbuf;
-        }
-        ekg_doc_info info = {0};
-        json_t *v;
-        if ((v = json_object_get(o, "title")) && json_is_string(v))
-            info.title = json_string_value(v);
-        if ((v = json_object_get(o, "date")) && json_is_string(v))
-            info.date = json_string_value(v);
-        if ((v = json_object_get(o, "url")) && json_is_string(v))
-            info.url = json_string_value(v);
-        if ((v = json_object_get(o, "source")) && json_is_string(v))
-            info.source = json_string_value(v);
-        const char *t = json_string_value(text);
-        size_t tl = json_string_length(text);
-        /* a title given apart from the text is analysed as the headline */
-        char *joined = NULL;
-        if (info.title && *info.title) {
-            size_t hl = strlen(info.title);
-            joined = malloc(hl + tl + 3);
-            if (!joined)
-                abort();
-            memcpy(joined, info.title, hl);
-            memcpy(joined + hl, "\n\n", 2);
-            memcpy(joined + hl + 2, t, tl);
-            t = joined;
-            tl += hl + 2;
-        }
-        rc = add_doc(r, ids, t, tl, &info, err);
+        rc = add_doc(r, doc.id, doc.text, doc.len, &doc.info, err);
         if (rc == -1 && err->line == 0) {
             err->line = (int)line;
             err->column = 1;
             snprintf(err->source, sizeof err->source, "%s", src);
         }
-        free(joined);
-        json_decref(o);
+        ekg_jsonl_doc_free(&doc);
     }
     if (rc == 0 && ferror(f)) {
         set_error(err, src, 0, 0, "read error: %s", strerror(errno));

@@ -1,12 +1,9 @@
 /*
- * fuzz_jsonl.c - bytes as a JSON Lines file. The JSON Lines reader lives in
- * main.c (add_jsonl), so this target does what it does, with nothing factored
- * out: split on '\n', skip blank lines, parse each with jansson
- * (JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL), take "id" (string or integer, else
- * "line-N"), "text", "title", "date", "url", "source", prepend the title as
- * the headline, and call ekg_graph_add_text(). A line that is not accepted
- * stops the run as in the CLI; whatever was added before is then written by
- * every writer and checked (fuzz_common.h).
+ * fuzz_jsonl.c - bytes as a JSON Lines file, read as the CLI reads it: split on
+ * '\n', each line through ekg_jsonl_parse() (the library's one reader) and
+ * ekg_graph_add_text(). A line that is not accepted stops the run as in the
+ * CLI; whatever was added before is then written by every writer and checked
+ * (fuzz_common.h).
  */
 #include "fuzz_common.h"
 
@@ -20,59 +17,19 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 static int add_line(ekg_graph *g, const char *s, size_t n, size_t line, ekg_error *err)
 {
-    json_error_t je;
-    json_t *o = json_loadb(s, n, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
-    if (!o) {
-        if (je.line < 1 || je.text[0] == '\0')
-            fz_fail("jansson rejected a line without a locator", NULL);
+    ekg_jsonl_doc doc;
+    int k = ekg_jsonl_parse(s, n, line, "fuzz.jsonl", &doc, err);
+    if (k == 1)
+        return 0;
+    if (k != 0) {
+        if (!err->set || !err->text[0] || err->line != (int)line)
+            fz_fail("a rejected line without a located message", NULL);
         return -1;
     }
-    json_t *id = json_object_get(o, "id"), *text = json_object_get(o, "text");
-    if (!json_is_object(o) || !json_is_string(text) ||
-        (id && !json_is_string(id) && !json_is_integer(id))) {
-        json_decref(o);
-        return -1;
-    }
-    char idbuf[64];
-    const char *ids;
-    if (json_is_string(id))
-        ids = json_string_value(id);
-    else if (json_is_integer(id)) {
-        snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(id));
-        ids = idbuf;
-    } else {
-        snprintf(idbuf, sizeof idbuf, "line-%zu", line);
-        ids = idbuf;
-    }
-    ekg_doc_info info = {0};
-    json_t *v;
-    if ((v = json_object_get(o, "title")) && json_is_string(v))
-        info.title = json_string_value(v);
-    if ((v = json_object_get(o, "date")) && json_is_string(v))
-        info.date = json_string_value(v);
-    if ((v = json_object_get(o, "url")) && json_is_string(v))
-        info.url = json_string_value(v);
-    if ((v = json_object_get(o, "source")) && json_is_string(v))
-        info.source = json_string_value(v);
-    const char *t = json_string_value(text);
-    size_t tl = json_string_length(text);
-    char *joined = NULL;
-    if (info.title && *info.title) {
-        size_t hl = strlen(info.title);
-        joined = malloc(hl + tl + 3);
-        if (!joined)
-            abort();
-        memcpy(joined, info.title, hl);
-        memcpy(joined + hl, "\n\n", 2);
-        memcpy(joined + hl + 2, t, tl);
-        t = joined;
-        tl += hl + 2;
-    }
-    int rc = ekg_graph_add_text(g, ids, t, tl, &info, err);
+    int rc = ekg_graph_add_text(g, doc.id, doc.text, doc.len, &doc.info, err);
     if (rc != 0 && (!err->set || !err->text[0]))
         fz_fail("ekg_graph_add_text failed without an error message", NULL);
-    free(joined);
-    json_decref(o);
+    ekg_jsonl_doc_free(&doc);
     return rc;
 }
 
