@@ -14,6 +14,8 @@
  */
 #include "text.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,9 +41,29 @@ typedef struct block {
 #define PENALTY_TITLE 30
 #define PENALTY_JUNK 20
 
+/* Letters, digits and every byte of a multi-byte UTF-8 character. */
+static const unsigned char alnum[256] = {
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 static int is_alnum(unsigned char c)
 {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+    return alnum[c];
 }
 
 static int is_space(unsigned char c)
@@ -52,27 +74,6 @@ static int is_space(unsigned char c)
 static int is_sep(char c)
 {
     return is_space((unsigned char)c) || c == '\n' || c == '\r';
-}
-
-/* Does lower-case text `s` contain `w` with word boundaries on both sides? */
-static int has(const char *s, const char *w)
-{
-    size_t n = strlen(w);
-    for (const char *p = strstr(s, w); p; p = strstr(p + 1, w)) {
-        int before = p == s || !is_alnum((unsigned char)p[-1]) || !is_alnum((unsigned char)w[0]);
-        int after = !is_alnum((unsigned char)p[n]) || !is_alnum((unsigned char)w[n - 1]);
-        if (before && after)
-            return 1;
-    }
-    return 0;
-}
-
-static int has_any(const char *s, const char *const *list)
-{
-    for (; *list; list++)
-        if (has(s, *list))
-            return 1;
-    return 0;
 }
 
 static int starts(const char *s, const char *w)
@@ -144,6 +145,100 @@ static const char *const credit_cues[] = {
 static const char *const time_units[] = {
     "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "hr", "hrs",
     "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", NULL};
+
+/* Cues looked up as one-word lists of their own. */
+static const char *const menu_cues[] = {"menu", NULL};
+static const char *const counter_cues[] = {
+    "views", "comments", "shares", "likes", "min read", "minute read", "reads", NULL};
+static const char *const posted_cues[] = {
+    "published", "updated", "posted", "last modified", NULL};
+
+/* The cue lists, as bits of a block's cue mask. */
+enum {
+    CUE_STOP = 1 << 0, CUE_COMMENT = 1 << 1, CUE_WIDGET = 1 << 2, CUE_NOTICE = 1 << 3,
+    CUE_SOCIAL = 1 << 4, CUE_CREDIT = 1 << 5, CUE_MENU = 1 << 6, CUE_COUNTER = 1 << 7,
+    CUE_POSTED = 1 << 8
+};
+
+static const struct {
+    const char *const *words;
+    unsigned bit;
+} cue_lists[] = {
+    {stop_cues, CUE_STOP},     {comment_cues, CUE_COMMENT}, {widget_cues, CUE_WIDGET},
+    {notice_cues, CUE_NOTICE}, {social, CUE_SOCIAL},        {credit_cues, CUE_CREDIT},
+    {menu_cues, CUE_MENU},     {counter_cues, CUE_COUNTER}, {posted_cues, CUE_POSTED},
+};
+
+/* Every cue, bucketed by its first byte, so that a block is scanned once. */
+typedef struct cue {
+    const char *w;
+    size_t n;
+    unsigned bit;
+    int word_end;   /* the last byte is alphanumeric: a word boundary must follow */
+} cue;
+
+static cue *cue_tab;
+static size_t cue_first[257];   /* cues starting with byte c: cue_tab[cue_first[c] .. [c+1]) */
+static uint64_t cue_second[256][4];   /* bit b of [c]: some cue starts with c, b (or is c) */
+static pthread_once_t cue_once = PTHREAD_ONCE_INIT;
+
+static void build_cues(void)
+{
+    size_t total = 0;
+    for (size_t l = 0; l < sizeof cue_lists / sizeof *cue_lists; l++)
+        for (const char *const *w = cue_lists[l].words; *w; w++)
+            total++;
+    cue_tab = ekg_xmalloc(total * sizeof *cue_tab);
+    size_t k = 0;
+    for (unsigned c = 0; c < 256; c++) {
+        cue_first[c] = k;
+        for (size_t l = 0; l < sizeof cue_lists / sizeof *cue_lists; l++)
+            for (const char *const *w = cue_lists[l].words; *w; w++) {
+                if ((unsigned char)(*w)[0] != c)
+                    continue;
+                size_t n = strlen(*w);
+                cue_tab[k].w = *w;
+                cue_tab[k].n = n;
+                cue_tab[k].bit = cue_lists[l].bit;
+                cue_tab[k].word_end = is_alnum((unsigned char)(*w)[n - 1]);
+                unsigned char b = n > 1 ? (unsigned char)(*w)[1] : 0;
+                if (n == 1)
+                    memset(cue_second[c], 0xFF, sizeof cue_second[c]);
+                cue_second[c][b >> 6] |= (uint64_t)1 << (b & 63);
+                k++;
+            }
+    }
+    cue_first[256] = k;
+}
+
+/*
+ * The cue lists that lower-case text s (n bytes) has a member of, each cue
+ * found with word boundaries where it begins or ends with a letter or digit:
+ * for all of them in one pass.
+ */
+static unsigned cue_mask(const char *s, size_t n)
+{
+    pthread_once(&cue_once, build_cues);
+    unsigned mask = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (is_alnum(c) && i > 0 && is_alnum((unsigned char)s[i - 1]))
+            continue;   /* inside a word: no cue starts here */
+        unsigned char c2 = (unsigned char)s[i + 1];   /* s[n] is the terminating NUL */
+        if (!(cue_second[c][c2 >> 6] & ((uint64_t)1 << (c2 & 63))))
+            continue;
+        for (size_t k = cue_first[c]; k < cue_first[c + 1]; k++) {
+            const cue *q = &cue_tab[k];
+            if ((mask & q->bit) || q->n > n - i || (q->n > 1 && s[i + 1] != q->w[1]) ||
+                memcmp(s + i, q->w, q->n) != 0)
+                continue;
+            if (q->word_end && i + q->n < n && is_alnum((unsigned char)s[i + q->n]))
+                continue;
+            mask |= q->bit;
+        }
+    }
+    return mask;
+}
 
 /* "16 minutes ago", "an hour ago". */
 static int time_ago(const char *s)
@@ -232,7 +327,7 @@ static int sentence_before_dots(const char *s, size_t n)
     return n > 0 && strchr(".!?", s[n - 1]) != NULL;
 }
 
-static int is_junk(const block *b, const char *low, const char *raw)
+static int is_junk(const block *b, const char *low, const char *raw, unsigned cues)
 {
     size_t n = strlen(low);
     int w = b->words;
@@ -244,15 +339,15 @@ static int is_junk(const block *b, const char *low, const char *raw)
     if (((ends(low, n, " ..") || ends(low, n, " ...")) && w <= 15 && !sentence_before_dots(low, n)) ||
         ((ends(low, n, "..") || ends(low, n, "...")) && w <= 12 && b->caps * 2 >= w))
         return 1;
-    if (w <= 40 && has_any(low, widget_cues))
+    if (w <= 40 && (cues & CUE_WIDGET))
         return 1;
-    if (w <= 60 && has_any(low, notice_cues))
+    if (w <= 60 && (cues & CUE_NOTICE))
         return 1;
-    if (w <= 12 && !b->terminal && has_any(low, social))
+    if (w <= 12 && !b->terminal && (cues & CUE_SOCIAL))
         return 1;
-    if (is_nav(low) || (w <= 4 && has(low, "menu")))
+    if (is_nav(low) || (w <= 4 && (cues & CUE_MENU)))
         return 1;
-    if (w <= 60 && has_any(low, credit_cues))
+    if (w <= 60 && (cues & CUE_CREDIT))
         return 1;
     if (w <= 6 && (ends(low, n, " photo") || ends(low, n, " photos") || ends(low, n, " image") ||
                    ends(low, n, " images") || ends(low, n, " photograph") || !strcmp(low, "photo")))
@@ -266,9 +361,7 @@ static int is_junk(const block *b, const char *low, const char *raw)
     if (w <= 12 && bars >= 2 && !b->terminal)
         return 1;
     /* counters: "Views: 69", "12 comments", "5 min read" */
-    if (w <= 4 && (has(low, "views") || has(low, "comments") || has(low, "shares") ||
-                   has(low, "likes") || has(low, "min read") || has(low, "minute read") ||
-                   has(low, "reads")))
+    if (w <= 4 && (cues & CUE_COUNTER))
         return 1;
     /* bylines */
     if (starts(low, "by ") && w <= 8 && !b->terminal && b->caps >= w - 1)
@@ -281,8 +374,7 @@ static int is_junk(const block *b, const char *low, const char *raw)
     if (w <= 20) {
         int found = 0;
         int dw = date_words(raw, strlen(raw), &found);
-        if (found && (w - dw <= 4 || has(low, "published") || has(low, "updated") ||
-                      has(low, "posted") || has(low, "last modified")))
+        if (found && (w - dw <= 4 || (cues & CUE_POSTED)))
             return 1;
     }
     /* mostly non-Latin script: not part of an English article */
@@ -303,12 +395,14 @@ static enum kind classify(block *b, const char *low, const char *raw)
 {
     size_t n = strlen(low);
     int w = b->words;
-    if (w <= 14 && has_any(low, comment_cues))
+    /* every cue check below is for blocks of at most 60 words */
+    unsigned cues = w <= 60 ? cue_mask(low, n) : 0;
+    if (w <= 14 && (cues & CUE_COMMENT))
         return K_COMMENT;
-    if (w <= 6 && !b->terminal && has_any(low, stop_cues) && !time_ago(low) &&
+    if (w <= 6 && !b->terminal && (cues & CUE_STOP) && !time_ago(low) &&
         !(n && low[n - 1] == '.'))
         return K_STOP;
-    if (is_junk(b, low, raw))
+    if (is_junk(b, low, raw, cues))
         return K_JUNK;
     int titlecase = w < 15 && b->caps * 10 > w * 7;
     if (b->terminal && w >= 6 && !titlecase)

@@ -22,7 +22,7 @@ static int subject_like(const ekg_docx *d, size_t i)
 {
     const ekg_dmention *x = &d->ms[i];
     size_t t0 = d->seg.sents[x->sent].t0;
-    if (x->np0 > t0 && ekg_is_preposition(d->seg.toks[x->np0 - 1].low))
+    if (x->np0 > t0 && (ekg_tok_class(d, x->np0 - 1) & EKG_W_PREP))
         return 0;
     for (size_t k = i; k-- > 0 && d->ms[k].sent == x->sent;)
         if (d->ms[k].kind == EKG_M_NAME && d->ms[k].t1 <= x->np0)

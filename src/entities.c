@@ -230,6 +230,13 @@ static const ekg_name *gazetteer_at(const ekg_docx *d, size_t t, size_t end, ekg
 /* The longest title (person or organisation-head title) at t; returns its end or t. */
 static size_t title_at(const ekg_docx *d, size_t t, size_t end, int *org_title)
 {
+    /* no title begins with this word (nor, as in "Representatives", its singular) */
+    const char *w = low(d, t);
+    size_t wl = strlen(w);
+    if (!ekg_ontology_lex_starts(d->onto, EKG_LEX_TITLE, w, wl) &&
+        !ekg_ontology_lex_starts(d->onto, EKG_LEX_ORG_TITLE, w, wl) &&
+        !(wl > 3 && w[wl - 1] == 's' && ekg_ontology_lex(d->onto, EKG_LEX_TITLE, w, wl - 1)))
+        return t;
     ekg_buf b;
     ekg_buf_init(&b);
     size_t best = t;
@@ -348,7 +355,7 @@ static int plain_modifier(const ekg_docx *d, size_t t)
 {
     const char *w = low(d, t);
     size_t n = strlen(w);
-    if (!(tflags(d, t) & EKG_TOK_WORD) || ekg_is_stopword(w))
+    if (!(tflags(d, t) & EKG_TOK_WORD) || (ekg_tok_class(d, t) & EKG_W_STOPWORD))
         return 0;
     if (n > 3 && strcmp(w + n - 3, "ing") == 0)
         return 0;
@@ -425,7 +432,7 @@ static size_t thing_at(ekg_docx *d, size_t s, size_t h, size_t end)
         d->tok_mention[t] = -1;
     int ent = thing_dent(d, c, low(d, h), ids, nids);
     size_t np0 = t0;
-    if (np0 > st->t0 && ekg_is_determiner(low(d, np0 - 1)))
+    if (np0 > st->t0 && (ekg_tok_class(d, np0 - 1) & EKG_W_DET))
         np0--;
     /* surface: without determiner */
     size_t n;
@@ -437,16 +444,6 @@ static size_t thing_at(ekg_docx *d, size_t s, size_t h, size_t end)
 }
 
 /* ---- the mention finder ---- */
-
-static int is_pronoun(const char *w)
-{
-    return (ekg_word_class(w) & EKG_W_PRONOUN) != 0;
-}
-
-static int name_connector(const char *w)
-{
-    return (ekg_word_class(w) & EKG_W_CONNECTOR) != 0;
-}
 
 /* The dent of a person already known in the document by full name or surname. */
 static int known_person(const ekg_docx *d, const char *s, size_t n)
@@ -513,7 +510,7 @@ static int looks_like_person(const ekg_docx *d, size_t s, size_t i, size_t r)
     const ekg_sentence *st = &d->seg.sents[s];
     if (st->title || r - i < 2 || r - i > 3 || i == st->t0)
         return 0;
-    if (ekg_is_determiner(low(d, i - 1)) || (tflags(d, i - 1) & EKG_TOK_QUOTE))
+    if ((ekg_tok_class(d, i - 1) & EKG_W_DET) || (tflags(d, i - 1) & EKG_TOK_QUOTE))
         return 0;
     for (size_t k = i; k < r; k++) {
         const char *w = low(d, k);
@@ -521,7 +518,7 @@ static int looks_like_person(const ekg_docx *d, size_t s, size_t i, size_t r)
         unsigned f = tflags(d, k);
         if (!(f & EKG_TOK_CAP) || (f & (EKG_TOK_ALLCAP | EKG_TOK_NUM)) || n < 2)
             return 0;
-        if (ekg_is_stopword(w) || ekg_ontology_lex(d->onto, EKG_LEX_ORG_HEAD, w, n) ||
+        if ((ekg_tok_class(d, k) & EKG_W_STOPWORD) || ekg_ontology_lex(d->onto, EKG_LEX_ORG_HEAD, w, n) ||
             ekg_ontology_lex(d->onto, EKG_LEX_TITLE, w, n) ||
             ekg_ontology_lex(d->onto, EKG_LEX_ORG_TITLE, w, n) ||
             ekg_ontology_lex(d->onto, EKG_LEX_GENERIC, w, n) || thing_class(d, w, 0) ||
@@ -553,7 +550,7 @@ static size_t org_head_after(const ekg_docx *d, size_t t, size_t end)
     size_t found = 0;
     for (size_t k = t; k < end && k < t + 2 && !found; k++) {
         if (!(tflags(d, k) & EKG_TOK_WORD) || (tflags(d, k) & EKG_TOK_CAP) ||
-            ekg_is_stopword(low(d, k)))
+            (ekg_tok_class(d, k) & EKG_W_STOPWORD))
             break;
         for (size_t e = k + 1; e <= end && e <= k + 2; e++) {
             join_low(d, k, e, &b);
@@ -639,10 +636,10 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
             continue;
         }
         /* descriptors: "the (North Atlantic military) alliance", "the French leader" */
-        if (ekg_is_determiner(w) && !collect) {
+        if ((ekg_tok_class(d, i) & EKG_W_DET) && !collect) {
             size_t k = i + 1, found = 0;
             for (; k < end && k < i + 5; k++) {
-                if (!(tflags(d, k) & EKG_TOK_WORD) || ekg_is_stopword(low(d, k)))
+                if (!(tflags(d, k) & EKG_TOK_WORD) || (ekg_tok_class(d, k) & EKG_W_STOPWORD))
                     break;
                 size_t n;
                 const ekg_name *const *c =
@@ -682,7 +679,7 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
                   (ekg_tok_is(d, k2 + 1, "of") || ekg_tok_is(d, k2 + 1, "to") ||
                    ekg_tok_is(d, k2 + 1, "for") ||
                    (ekg_tok_is(d, k2 + 1, "on") &&
-                    !(k2 + 2 < end && ekg_is_time_word(low(d, k2 + 2)))) ||
+                    !(k2 + 2 < end && (ekg_tok_class(d, k2 + 2) & EKG_W_TIME))) ||
                    ekg_tok_is(d, k2 + 1, "about") || ekg_tok_is(d, k2 + 1, "regarding") ||
                    (tflags(d, k2 + 1) & EKG_TOK_POSS) ||
                    ((ekg_tok_is(d, k2 + 1, "in") || ekg_tok_is(d, k2 + 1, "at")) &&
@@ -693,7 +690,7 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
             }
         }
         /* pronouns */
-        if (is_pronoun(w) && !collect) {
+        if ((ekg_tok_class(d, i) & EKG_W_PRONOUN) && !collect) {
             add_mention(d, i, i + 1, i, s, EKG_M_PRONOUN, -1);
             i++;
             continue;
@@ -721,7 +718,7 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
             if (ge)
                 e = ge;   /* "US warplanes", "Sudan government": the country acts */
             size_t np0 = i;
-            if (np0 > st->t0 && ekg_is_determiner(low(d, np0 - 1)))
+            if (np0 > st->t0 && (ekg_tok_class(d, np0 - 1) & EKG_W_DET))
                 np0--;
             if (!collect)
                 add_mention(d, i, e, np0, s, EKG_M_NAME, ent);
@@ -747,7 +744,7 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
             if (org_head_after(d, e, end) == he)   /* "the French government" names it */
                 ekg_dent_surface(d, ent, sp, n);
             size_t np0 = i;
-            if (np0 > st->t0 && ekg_is_determiner(low(d, np0 - 1)))
+            if (np0 > st->t0 && (ekg_tok_class(d, np0 - 1) & EKG_W_DET))
                 np0--;
             if (!collect)
                 add_mention(d, i, he, np0, s, EKG_M_NAME, ent);
@@ -778,7 +775,7 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
                         break;
                     }
                     r++;
-                } else if (r > i && r + 1 < end && name_connector(low(d, r)) &&
+                } else if (r > i && r + 1 < end && (ekg_tok_class(d, r) & EKG_W_CONNECTOR) &&
                            (tflags(d, r + 1) & EKG_TOK_CAP)) {
                     r++;
                 } else {
@@ -787,7 +784,7 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
                 if (r - i >= 8)
                     break;
             }
-            while (r > i + 1 && name_connector(low(d, r - 1)))
+            while (r > i + 1 && (ekg_tok_class(d, r - 1) & EKG_W_CONNECTOR))
                 r--;
             if (st->title) {   /* headlines: only people already known in the document */
                 size_t best = 0;
@@ -918,7 +915,7 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
                 sp = span_text(d, mstart, mend, &n);
                 ekg_dent_surface(d, ent, sp, n);
                 size_t np0 = mstart;
-                if (np0 > st->t0 && ekg_is_determiner(low(d, np0 - 1)))
+                if (np0 > st->t0 && (ekg_tok_class(d, np0 - 1) & EKG_W_DET))
                     np0--;
                 add_mention(d, mstart, mend, np0, s, EKG_M_NAME, ent);
             }

@@ -34,17 +34,17 @@ static int is_adverb(const ekg_docx *d, size_t t)
     size_t n = strlen(w);
     if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y' && (tflags(d, t) & EKG_TOK_WORD))
         return 1;
-    return (ekg_word_class(w) & EKG_W_ADVERB) != 0;
+    return (ekg_tok_class(d, t) & EKG_W_ADVERB) != 0;
 }
 
-static int is_aux(const char *w)
+static int is_aux(const ekg_docx *d, size_t t)
 {
-    return (ekg_word_class(w) & (EKG_W_AUX | EKG_W_COPULA)) != 0;
+    return (ekg_tok_class(d, t) & (EKG_W_AUX | EKG_W_COPULA)) != 0;
 }
 
 static int clause_boundary(const ekg_docx *d, size_t t)
 {
-    return (ekg_word_class(low(d, t)) & EKG_W_BOUNDARY) != 0 ||
+    return (ekg_tok_class(d, t) & EKG_W_BOUNDARY) != 0 ||
            (tflags(d, t) & EKG_TOK_QUOTE) != 0;
 }
 
@@ -90,7 +90,8 @@ static int modifies_noun(const ekg_docx *d, int m)
         return !d->seg.sents[x->sent].title;
     const char *w = low(d, n);
     size_t k;
-    if (ekg_is_stopword(w) || is_adverb(d, n) || ekg_ontology_triggers(d->onto, w, strlen(w), &k))
+    if ((ekg_tok_class(d, n) & EKG_W_STOPWORD) || is_adverb(d, n) ||
+        ekg_ontology_triggers(d->onto, w, strlen(w), &k))
         return 0;
     static const char *const verbs[] = {"said", "says", "say", "told", "added", "announced",
                                         "wants", "want", "agreed", "asked", "stepped", NULL};
@@ -134,7 +135,7 @@ static size_t coordinated_before(const ekg_docx *d, int m, size_t t0, int *out, 
         if (prev < 0 || ment(d, prev) < 0)
             return n;
         size_t q = d->ms[prev].np0;
-        if (q > t0 && ekg_is_preposition(low(d, q - 1)))
+        if (q > t0 && (ekg_tok_class(d, q - 1) & EKG_W_PREP))
             return n;
         out[n++] = prev;
         m = prev;
@@ -184,7 +185,7 @@ static size_t find_subject(const ekg_docx *d, size_t s, size_t v, int *out, int 
         if (head_of(d, m) != m)
             continue;      /* a modifier of a person NP already passed */
         size_t np0 = d->ms[m].np0;
-        if (np0 > st->t0 && ekg_is_preposition(low(d, np0 - 1)) &&
+        if (np0 > st->t0 && (ekg_tok_class(d, np0 - 1) & EKG_W_PREP) &&
             !(is(d, np0 - 1, "for") && np0 >= 1))
             continue;
         if (d->ms[m].t1 < st->t1 && (tflags(d, d->ms[m].t1) & EKG_TOK_POSS)) {
@@ -230,7 +231,7 @@ static size_t clause_subject(const ekg_docx *d, size_t s, size_t v, int *out)
     for (size_t t = cs; t < v; t++) {
         int m = d->tok_mention[t];
         if (m < 0) {
-            if (ekg_is_preposition(low(d, t)))
+            if ((ekg_tok_class(d, t) & EKG_W_PREP))
                 return 0;   /* the clause opens with a phrase, not its subject */
             continue;
         }
@@ -248,9 +249,9 @@ static size_t clause_subject(const ekg_docx *d, size_t s, size_t v, int *out)
 
 /* ---- objects ---- */
 
-static int blocked_preposition(const char *w)
+static int blocked_preposition(const ekg_docx *d, size_t t)
 {
-    return (ekg_word_class(w) & EKG_W_BLOCKED) != 0;
+    return (ekg_tok_class(d, t) & EKG_W_BLOCKED) != 0;
 }
 
 /*
@@ -267,13 +268,13 @@ static int unnamed_np(const ekg_docx *d, size_t s, size_t t, size_t j)
 {
     const ekg_sentence *st = &d->seg.sents[s];
     for (size_t k = j; k < t; k++)   /* only the first phrase after the verb (or "to V") */
-        if (!is_adverb(d, k) && !is(d, k, "to") && !ekg_is_preposition(low(d, k)) &&
-            !ekg_is_determiner(low(d, k)) && !(k > j && is(d, k - 1, "to")))
+        if (!is_adverb(d, k) && !is(d, k, "to") && !(ekg_tok_class(d, k) & EKG_W_PREP) &&
+            !(ekg_tok_class(d, k) & EKG_W_DET) && !(k > j && is(d, k - 1, "to")))
             return 0;
     if (t > st->t0 && is(d, t - 1, "to"))
         return 0;   /* "to open ...": a verb */
     size_t k = t;
-    if (ekg_is_determiner(low(d, k)))
+    if ((ekg_tok_class(d, k) & EKG_W_DET))
         k++;
     size_t words = 0;
     for (; k < st->t1 && words < 4; k++, words++) {
@@ -281,13 +282,13 @@ static int unnamed_np(const ekg_docx *d, size_t s, size_t t, size_t j)
         size_t n = strlen(w);
         if (d->tok_mention[k] >= 0 || is_generic(d, k))
             return 0;
-        if (!(tflags(d, k) & EKG_TOK_WORD) || ekg_is_preposition(w) || ekg_is_stopword(w))
+        if (!(tflags(d, k) & EKG_TOK_WORD) || (ekg_tok_class(d, k) & (EKG_W_PREP | EKG_W_STOPWORD)))
             break;
         if (is_adverb(d, k) || (n > 3 && strcmp(w + n - 3, "ing") == 0))
             return 0;
     }
-    return words > 0 && (tflags(d, t) & EKG_TOK_WORD) && !ekg_is_preposition(low(d, t)) &&
-           !is_adverb(d, t) && !is(d, t, "to") && !ekg_is_copula(low(d, t)) && !is_aux(low(d, t));
+    return words > 0 && (tflags(d, t) & EKG_TOK_WORD) && !(ekg_tok_class(d, t) & EKG_W_PREP) &&
+           !is_adverb(d, t) && !is(d, t, "to") && !(ekg_tok_class(d, t) & EKG_W_COPULA) && !(ekg_tok_class(d, t) & (EKG_W_AUX | EKG_W_COPULA));
 }
 
 static size_t find_object_until(const ekg_docx *d, size_t s, size_t j, size_t limit, int *out)
@@ -318,7 +319,7 @@ static size_t find_object_until(const ekg_docx *d, size_t s, size_t j, size_t li
         m = head_of(d, m);
         size_t np0 = d->ms[m].np0;
         t = d->ms[m].t1 - 1;
-        if (np0 > st->t0 && np0 > j && blocked_preposition(low(d, np0 - 1)))
+        if (np0 > st->t0 && np0 > j && blocked_preposition(d, np0 - 1))
             continue;
         if (modifies_noun(d, m)) {
             if (first < 0 && !generic)
@@ -331,7 +332,7 @@ static size_t find_object_until(const ekg_docx *d, size_t s, size_t j, size_t li
             size_t after = d->ms[m].t1 + 1;
             while (after < st->t1 && (tflags(d, after) & EKG_TOK_WORD) &&
                    !is_generic(d, after) && d->tok_mention[after] < 0 &&
-                   !ekg_is_stopword(low(d, after)) && after < d->ms[m].t1 + 3)
+                   !(ekg_tok_class(d, after) & EKG_W_STOPWORD) && after < d->ms[m].t1 + 3)
                 after++;
             if (!(after < st->t1 && is_generic(d, after)) && d->tok_mention[after] < 0) {
                 if (first < 0 && !generic)
@@ -377,7 +378,7 @@ static size_t find_object_until(const ekg_docx *d, size_t s, size_t j, size_t li
         if (e + 1 >= st->t1 || !(is(d, e, "and") || is(d, e, ",") || is(d, e, "or")))
             break;
         size_t k = e + 1;
-        if (ekg_is_determiner(low(d, k)))
+        if ((ekg_tok_class(d, k) & EKG_W_DET))
             k++;
         if (k >= st->t1 || d->tok_mention[k] < 0 || ment(d, d->tok_mention[k]) < 0)
             break;
@@ -447,7 +448,7 @@ static int by_agent(const ekg_docx *d, size_t s, size_t j)
     if (t + 1 >= st->t1 || !is(d, t, "by"))
         return -1;
     t++;
-    if (ekg_is_determiner(low(d, t)) && t + 1 < st->t1)
+    if ((ekg_tok_class(d, t) & EKG_W_DET) && t + 1 < st->t1)
         t++;
     /* the mention whose noun phrase starts here ("by President Donald Trump") */
     for (size_t k = t; k < st->t1 && k < t + 5; k++) {
@@ -591,7 +592,7 @@ static int actor_dent(ekg_docx *d, int m)
     /* a capital acting stands for its country ("Beijing said") */
     const ekg_known *k = d->ents[e].known;
     size_t np0 = d->ms[m].np0;
-    if (np0 > d->seg.sents[d->ms[m].sent].t0 && ekg_is_preposition(low(d, np0 - 1)))
+    if (np0 > d->seg.sents[d->ms[m].sent].t0 && (ekg_tok_class(d, np0 - 1) & EKG_W_PREP))
         k = NULL;   /* "a conference in Vilnius, which hosted ...": the place itself */
     if (k && k->country && strcmp(d->ents[e].cls, "City") == 0) {
         const ekg_known *c = ekg_ontology_known(d->onto, k->country);
@@ -709,7 +710,7 @@ static int verb_complement_ok(const ekg_docx *d, size_t s, size_t t, size_t end,
         const char *w = low(d, g);
         size_t n = strlen(w);
         size_t k;
-        int verbish = is_aux(w) || is_adverb(d, g) || d->tok_mention[g] >= 0 ||
+        int verbish = is_aux(d, g) || is_adverb(d, g) || d->tok_mention[g] >= 0 ||
                       (n > 2 && strcmp(w + n - 2, "ed") == 0) || (n > 1 && w[n - 1] == 's') ||
                       (n > 3 && strcmp(w + n - 3, "ing") == 0) ||
                       lex_at(d, EKG_LEX_PLAN, g, t, &k) ||
@@ -722,7 +723,7 @@ static int verb_complement_ok(const ekg_docx *d, size_t s, size_t t, size_t end,
     int intent_rel = !rel->cameo || strcmp(rel->cameo, "03") == 0;
     if (tr->nwords == 1 && end + 1 < st->t1 && is(d, end, "to")) {
         if (d->tok_mention[end + 1] >= 0 || (tflags(d, end + 1) & EKG_TOK_CAP) ||
-            (end + 2 < st->t1 && ekg_is_determiner(low(d, end + 1)) &&
+            (end + 2 < st->t1 && (ekg_tok_class(d, end + 1) & EKG_W_DET) &&
              (d->tok_mention[end + 2] >= 0 || (tflags(d, end + 2) & EKG_TOK_CAP))))
             return 0;   /* "deferred to X", "objected to the Y": another sense */
         if (!intent_rel)
@@ -737,7 +738,7 @@ static int verb_complement_ok(const ekg_docx *d, size_t s, size_t t, size_t end,
         const char *w = low(d, k);
         size_t n = strlen(w);
         if (n > 4 && !strcmp(w + n - 3, "ing") && (tflags(d, k) & EKG_TOK_WORD) &&
-            !is_generic(d, k) && !ekg_word_class(w))
+            !is_generic(d, k) && !ekg_tok_class(d, k))
             return 0;
     }
     return 1;
@@ -754,13 +755,13 @@ static int noun_context(const ekg_docx *d, size_t s, size_t t, int form)
     if (t <= st->t0)
         return 0;
     const char *p = low(d, t - 1);
-    if (ekg_is_determiner(p) || (tflags(d, t - 1) & EKG_TOK_POSS))
+    if ((ekg_tok_class(d, t - 1) & EKG_W_DET) || (tflags(d, t - 1) & EKG_TOK_POSS))
         return 1;
     size_t n;
     if (ekg_ontology_triggers(d->onto, p, strlen(p), &n) && n)
         return 1;
     if (form <= 1) {
-        if (d->tok_mention[t - 1] >= 0 || is_aux(p) || strcmp(p, "to") == 0 ||
+        if (d->tok_mention[t - 1] >= 0 || is_aux(d, t - 1) || strcmp(p, "to") == 0 ||
             is_adverb(d, t - 1) || strcmp(p, "and") == 0 || strcmp(p, "or") == 0 ||
             strcmp(p, ",") == 0 || strcmp(p, "who") == 0 || strcmp(p, "which") == 0 ||
             strcmp(p, "that") == 0 || (tflags(d, t - 1) & EKG_TOK_QUOTE))
@@ -826,7 +827,7 @@ static void sentence_events(ekg_docx *d, size_t s)
         size_t p = t;
         while (p > st->t0 && is_adverb(d, p - 1))
             p--;
-        int after_be = p > st->t0 && ekg_is_copula(low(d, p - 1));
+        int after_be = p > st->t0 && (ekg_tok_class(d, p - 1) & EKG_W_COPULA);
 
         if (best->kind == EKG_TRIG_NOUN) {
             /* "X's opposition to Y", "its cooperation with Y" (up to two adjectives between) */
@@ -847,12 +848,12 @@ static void sentence_events(ekg_docx *d, size_t s)
                 }
                 const char *adj = low(d, p0);
                 size_t al = strlen(adj);
-                if (!(tflags(d, p0) & EKG_TOK_WORD) || ekg_is_stopword(adj) || pm >= 0 ||
+                if (!(tflags(d, p0) & EKG_TOK_WORD) || (ekg_tok_class(d, p0) & EKG_W_STOPWORD) || pm >= 0 ||
                     (al > 2 && !strcmp(adj + al - 2, "ed")) ||
                     (al > 3 && !strcmp(adj + al - 3, "ing")))
                     break;   /* only adjectives stand between owner and noun */
             }
-            if (owner < 0 && best_end + 1 < st->t1 && ekg_is_preposition(low(d, best_end))) {
+            if (owner < 0 && best_end + 1 < st->t1 && (ekg_tok_class(d, best_end) & EKG_W_PREP)) {
                 /* "next week's visit to China by President Donald Trump" */
                 int obj[MAX_ARGS];
                 size_t no = find_object(d, s, best_end, obj);
@@ -878,7 +879,7 @@ static void sentence_events(ekg_docx *d, size_t s)
                     f.rule = "nominal: X's N that Y ...";
                     f.confidence = 0.65;
                 } else {
-                    if (best_end >= st->t1 || !ekg_is_preposition(low(d, best_end)))
+                    if (best_end >= st->t1 || !(ekg_tok_class(d, best_end) & EKG_W_PREP))
                         if (!(best_end < st->t1 && is(d, best_end, "to")))
                             continue;
                     actors[na++] = owner;
@@ -905,7 +906,7 @@ static void sentence_events(ekg_docx *d, size_t s)
                                       (is(d, p - 1, "and") || is(d, p - 1, "or") ||
                                        is(d, p - 1, ","));
             if (participle && (after_be || coordinated_passive ||
-                               (agent >= 0 && p > st->t0 && !is_aux(low(d, p - 1)) &&
+                               (agent >= 0 && p > st->t0 && !(ekg_tok_class(d, p - 1) & (EKG_W_AUX | EKG_W_COPULA)) &&
                                 d->tok_mention[p - 1] >= 0))) {
                 /* passive: the subject is the target, the by-agent the actor */
                 size_t subj_from = after_be ? p - 1 : p;
@@ -915,7 +916,7 @@ static void sentence_events(ekg_docx *d, size_t s)
                     while (q > st->t0 && !is(d, q, "by"))
                         q--;
                     subj_from = q;
-                    while (subj_from > st->t0 && !ekg_is_copula(low(d, subj_from - 1)))
+                    while (subj_from > st->t0 && !(ekg_tok_class(d, subj_from - 1) & EKG_W_COPULA))
                         subj_from--;
                     if (subj_from > st->t0)
                         subj_from--;
@@ -937,13 +938,13 @@ static void sentence_events(ekg_docx *d, size_t s)
                     continue;
                 }
             } else if (best->form == 4 && !after_be && p > st->t0 && !is(d, p - 1, "to") &&
-                       !is_aux(low(d, p - 1))) {
+                       !(ekg_tok_class(d, p - 1) & (EKG_W_AUX | EKG_W_COPULA))) {
                 /* a participle phrase: "the committee investigating X", "by destroying X" */
                 int prev = d->tok_mention[p - 1];
                 if (prev >= 0 && ment(d, head_of(d, prev)) >= 0 &&
                     !modifies_noun(d, head_of(d, prev))) {
                     actors[na++] = head_of(d, prev);
-                } else if (ekg_is_preposition(low(d, p - 1)) || is(d, p - 1, ",")) {
+                } else if ((ekg_tok_class(d, p - 1) & EKG_W_PREP) || is(d, p - 1, ",")) {
                     na = clause_subject(d, s, p - 1, actors);
                 } else if (title_ends_at(d, s, p)) {
                     /* "Mueller ... as special counsel investigating X": the title's bearer */

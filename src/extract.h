@@ -9,6 +9,7 @@
 #include "ontology.h"
 #include "segment.h"
 #include "text.h"
+#include "words.h"
 
 /* What a mention is. */
 typedef enum {
@@ -84,6 +85,11 @@ size_t ekg_tok_len(const ekg_docx *d, size_t t);
 int ekg_tok_is(const ekg_docx *d, size_t t, const char *low);
 /* Is the token range a function word or other closed-class word (the, of, and, he ...)? */
 int ekg_is_stopword(const char *low);
+/* The closed-class word classes of token t (words.h): one lookup per token, made once. */
+static inline unsigned ekg_tok_class(const ekg_docx *d, size_t t)
+{
+    return d->seg.toks[t].wclass;
+}
 int ekg_is_preposition(const char *low);
 int ekg_is_determiner(const char *low);
 int ekg_is_copula(const char *low);

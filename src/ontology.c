@@ -57,6 +57,7 @@ struct ekg_ontology {
     ekg_map *class_by_anaphor;   /* anaphor noun -> ekg_class */
 
     ekg_map *lex[EKG_LEX_N];     /* phrase -> (void *)1 */
+    ekg_map *lex_first[EKG_LEX_N];   /* first word of a phrase -> (void *)1 */
 
     ekg_prefix *prefixes;
     size_t nprefixes;
@@ -569,6 +570,7 @@ static void build(ekg_ontology *o)
     /* word lists */
     for (int l = 0; l < EKG_LEX_N; l++) {
         o->lex[l] = ekg_map_new();
+        o->lex_first[l] = ekg_map_new();
         char iri[256];
         snprintf(iri, sizeof iri, "%s%s", EKG_NS_ONTO, lex_lists[l]);
         const char *s = ekg_pool_str(o->pool, iri);
@@ -578,6 +580,7 @@ static void build(ekg_ontology *o)
                 char *lower = ekg_xmalloc(strlen(w) + 1);
                 ekg_ascii_lower(lower, w, strlen(w));
                 ekg_map_put(o->lex[l], lower, strlen(lower), (void *)1);
+                ekg_map_put(o->lex_first[l], lower, strcspn(lower, " "), (void *)1);
                 free(lower);
             }
     }
@@ -676,8 +679,10 @@ void ekg_ontology_free(ekg_ontology *o)
     ekg_map_free(o->known_by_id);
     ekg_map_free(o->class_by_head);
     ekg_map_free(o->class_by_anaphor);
-    for (int l = 0; l < EKG_LEX_N; l++)
+    for (int l = 0; l < EKG_LEX_N; l++) {
         ekg_map_free(o->lex[l]);
+        ekg_map_free(o->lex_first[l]);
+    }
     for (size_t i = 0; i < o->nclasses; i++) {
         free(o->classes[i].heads);
         free(o->classes[i].anaphors);
@@ -759,6 +764,11 @@ const ekg_class *ekg_ontology_thing_class(const ekg_ontology *o, const char *nou
 int ekg_ontology_lex(const ekg_ontology *o, ekg_lex_kind kind, const char *s, size_t n)
 {
     return ekg_map_get(o->lex[kind], s, n) != NULL;
+}
+
+int ekg_ontology_lex_starts(const ekg_ontology *o, ekg_lex_kind kind, const char *w, size_t n)
+{
+    return ekg_map_get(o->lex_first[kind], w, n) != NULL;
 }
 
 const char *ekg_ontology_context(const ekg_ontology *o)

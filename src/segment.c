@@ -3,6 +3,8 @@
  */
 #include "segment.h"
 
+#include "words.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,6 +77,7 @@ static void push_tok(builder *b, const char *fold, uint32_t start, uint32_t end,
     t->end = end;
     t->low = lower_copy(s, fold + start, n);
     t->flags = flags;
+    t->wclass = ekg_word_class(t->low);
 }
 
 /* Tokenizes fold[start, end). */

@@ -23,6 +23,7 @@ typedef struct ekg_token {
     uint32_t start, end;      /* byte offsets into fold */
     const char *low;          /* lower-case text (owned by the segmentation) */
     unsigned flags;
+    unsigned wclass;          /* its closed-class word classes (words.h), 0 for none */
 } ekg_token;
 
 typedef struct ekg_sentence {

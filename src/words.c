@@ -1,14 +1,13 @@
 /*
- * words.c - closed-class English words, in one table built into a hash map
- * once.
+ * words.c - closed-class English words, in one table built into a hash
+ * table once.
  */
 #include "words.h"
 
 #include <pthread.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
-
-#include "util.h"
 
 static const struct {
     unsigned cls;
@@ -57,21 +56,53 @@ static const struct {
                      "like", "including", "despite", "amid", "without", "as", NULL}},
 };
 
-static ekg_map *classes;
+/*
+ * The table: open addressing with the words stored inline, so that a lookup
+ * (one per token, several times over) is a hash of a few bytes and one
+ * compare, with no pointer to follow.
+ */
+#define WORD_MAX 15
+#define TABLE_SIZE 1024   /* a power of two, over 3 x the words */
+
+static struct entry {
+    char w[WORD_MAX + 1];
+    unsigned cls;
+} table[TABLE_SIZE];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static size_t slot_of(const char *w, size_t n)
+{
+    uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 0x100000001B3ULL;
+    return (size_t)((h * 0x9E3779B97F4A7C15ULL) >> 54) & (TABLE_SIZE - 1);
+}
 
 static void build(void)
 {
-    classes = ekg_map_new();
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
         for (const char *const *w = lists[i].words; *w; w++) {
-            uintptr_t c = (uintptr_t)ekg_map_get(classes, *w, strlen(*w));
-            ekg_map_put(classes, *w, strlen(*w), (void *)(c | lists[i].cls));
+            size_t n = strlen(*w);
+            if (n > WORD_MAX)
+                abort();   /* a longer word needs a larger WORD_MAX */
+            size_t k = slot_of(*w, n);
+            while (table[k].w[0] && strcmp(table[k].w, *w) != 0)
+                k = (k + 1) & (TABLE_SIZE - 1);
+            memcpy(table[k].w, *w, n + 1);
+            table[k].cls |= lists[i].cls;
         }
 }
 
 unsigned ekg_word_class(const char *w)
 {
     pthread_once(&once, build);
-    return (unsigned)(uintptr_t)ekg_map_get(classes, w, strlen(w));
+    size_t n = strnlen(w, WORD_MAX + 1);
+    if (n == 0 || n > WORD_MAX)
+        return 0;
+    for (size_t k = slot_of(w, n);; k = (k + 1) & (TABLE_SIZE - 1)) {
+        if (!table[k].w[0])
+            return 0;
+        if (memcmp(table[k].w, w, n + 1) == 0)
+            return table[k].cls;
+    }
 }

@@ -19,6 +19,9 @@ enum {
     EKG_W_BLOCKED = 1 << 10    /* prepositions of place and time: in, at, during ... */
 };
 
+/* Stop words: function words of every kind that never head a name or a phrase. */
+#define EKG_W_STOPWORD (EKG_W_STOP | EKG_W_DET | EKG_W_PREP | EKG_W_COPULA)
+
 /* The classes of a lower-case word (0 for none). Thread-safe. */
 unsigned ekg_word_class(const char *w);
 
