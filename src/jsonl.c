@@ -1,12 +1,24 @@
 /*
  * jsonl.c - one JSON Lines record: {"id", "text"} and optional "title",
  * "date", "url", "source". Shared by the CLI and the fuzz target.
+ *
+ * jansson is the parser of record. Because building a jansson tree costs more
+ * than all of ekg's extraction on a typical record, the usual shape of record
+ * (one flat object whose values are strings, true, false or null, and whose
+ * "id" is a string) is first read by a strict scanner of its own; anything
+ * else it is not sure of (a number, a nested value, a surrogate escape,
+ * invalid UTF-8, a repeated key, any syntax error) goes to jansson, which
+ * decides and words the error. The scanner accepts only what jansson accepts
+ * and yields the same record (tests/check_jsonl.c and the fuzz_jsonl target
+ * compare the two on every input).
  */
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "jsonl.h"
 #include "util.h"
 
 void ekg_jsonl_doc_free(ekg_jsonl_doc *doc)
@@ -28,8 +40,259 @@ static char *string_field(json_t *o, const char *key)
     return json_is_string(v) ? ekg_xstrdup(json_string_value(v)) : NULL;
 }
 
-int ekg_jsonl_parse(const char *line, size_t len, size_t lineno, const char *source,
-                    ekg_jsonl_doc *doc, ekg_error *err)
+/* doc->text: the title (if any), a blank line, the text; the info fields. */
+static void set_text(ekg_jsonl_doc *doc, const char *t, size_t tl)
+{
+    size_t hl = doc->title ? strlen(doc->title) : 0;
+    doc->text = ekg_xmalloc(hl + tl + 3);
+    if (hl) {
+        memcpy(doc->text, doc->title, hl);
+        memcpy(doc->text + hl, "\n\n", 2);
+        hl += 2;
+    }
+    memcpy(doc->text + hl, t, tl);
+    doc->text[hl + tl] = '\0';
+    doc->len = hl + tl;
+    doc->info.title = doc->title;
+    doc->info.date = doc->date;
+    doc->info.url = doc->url;
+    doc->info.source = doc->source;
+}
+
+/* ---- the fast path ---- */
+
+typedef struct scan {
+    const char *p, *end;
+} scan;
+
+static void skip_ws(scan *s)
+{
+    while (s->p < s->end && (*s->p == ' ' || *s->p == '\t' || *s->p == '\n' || *s->p == '\r'))
+        s->p++;
+}
+
+static int hexval(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* Length of the strict UTF-8 character at p (RFC 3629), 0 if invalid. */
+static size_t utf8_char(const unsigned char *p, const unsigned char *end)
+{
+    unsigned c = p[0];
+    size_t k;
+    uint32_t cp, min;
+    if (c >= 0xC2 && c <= 0xDF)
+        k = 1, cp = c & 0x1F, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF)
+        k = 2, cp = c & 0x0F, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4)
+        k = 3, cp = c & 0x07, min = 0x10000;
+    else
+        return 0;
+    if ((size_t)(end - p) <= k)
+        return 0;
+    for (size_t i = 1; i <= k; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return k + 1;
+}
+
+/*
+ * A string at s->p (the opening quote), decoded into b. Returns 0, or -1 if
+ * the fast path must give up (syntax, a control character, invalid UTF-8, a
+ * \u escape of a surrogate).
+ */
+static int scan_string(scan *s, ekg_buf *b)
+{
+    ekg_buf_clear(b);
+    s->p++;
+    for (;;) {
+        const char *q = s->p;
+        while (q < s->end && *q != '"' && *q != '\\' && (unsigned char)*q >= 0x20 &&
+               (unsigned char)*q < 0x80)
+            q++;
+        ekg_buf_put(b, s->p, (size_t)(q - s->p));
+        s->p = q;
+        if (q >= s->end)
+            return -1;
+        unsigned char c = (unsigned char)*q;
+        if (c == '"') {
+            s->p++;
+            return 0;
+        }
+        if (c < 0x20)
+            return -1;
+        if (c >= 0x80) {
+            size_t k = utf8_char((const unsigned char *)q, (const unsigned char *)s->end);
+            if (!k)
+                return -1;
+            ekg_buf_put(b, q, k);
+            s->p += k;
+            continue;
+        }
+        /* an escape */
+        if (s->end - q < 2)
+            return -1;
+        char e = q[1];
+        const char *simple = strchr("\"\\/bfnrt", e);
+        if (e && simple) {
+            ekg_buf_putc(b, "\"\\/\b\f\n\r\t"[simple - "\"\\/bfnrt"]);
+            s->p += 2;
+            continue;
+        }
+        if (e != 'u' || s->end - q < 6)
+            return -1;
+        int v = 0;
+        for (int i = 2; i < 6; i++) {
+            int h = hexval(q[i]);
+            if (h < 0)
+                return -1;
+            v = v * 16 + h;
+        }
+        if (v >= 0xD800 && v <= 0xDFFF)
+            return -1;   /* pairs and lone halves: jansson's business */
+        char u[3];
+        if (v < 0x80) {
+            ekg_buf_putc(b, (char)v);
+        } else if (v < 0x800) {
+            u[0] = (char)(0xC0 | (v >> 6));
+            u[1] = (char)(0x80 | (v & 0x3F));
+            ekg_buf_put(b, u, 2);
+        } else {
+            u[0] = (char)(0xE0 | (v >> 12));
+            u[1] = (char)(0x80 | ((v >> 6) & 0x3F));
+            u[2] = (char)(0x80 | (v & 0x3F));
+            ekg_buf_put(b, u, 3);
+        }
+        s->p += 6;
+    }
+}
+
+static int scan_literal(scan *s, const char *w)
+{
+    size_t n = strlen(w);
+    if ((size_t)(s->end - s->p) < n || memcmp(s->p, w, n) != 0)
+        return -1;
+    s->p += n;
+    return 0;
+}
+
+enum { F_ID, F_TEXT, F_TITLE, F_DATE, F_URL, F_SOURCE, F_N };
+static const char *const field_names[F_N] = {"id", "text", "title", "date", "url", "source"};
+
+#define FAST_MAX_KEYS 32
+
+/*
+ * The record if the line is a flat object of strings, true, false and null
+ * with a string "text" and, if any, a string "id" without NUL: 0 and doc
+ * filled; -1 when jansson must decide.
+ */
+static int parse_fast(const char *line, size_t len, size_t lineno, ekg_jsonl_doc *doc)
+{
+    scan s = {line, line + len};
+    ekg_buf key, val, fields[F_N];
+    int have[F_N] = {0};
+    char *keys[FAST_MAX_KEYS];
+    size_t klens[FAST_MAX_KEYS], nkeys = 0;
+    int rc = -1;
+    ekg_buf_init(&key);
+    ekg_buf_init(&val);
+    for (int f = 0; f < F_N; f++)
+        ekg_buf_init(&fields[f]);
+    skip_ws(&s);
+    if (s.p >= s.end || *s.p != '{')
+        goto out;
+    s.p++;
+    skip_ws(&s);
+    if (s.p < s.end && *s.p == '}')
+        goto out;   /* {}: no "text", jansson words the error */
+    for (;;) {
+        skip_ws(&s);
+        if (s.p >= s.end || *s.p != '"' || scan_string(&s, &key) != 0)
+            goto out;
+        if (memchr(key.data ? key.data : "", '\0', key.len) || nkeys == FAST_MAX_KEYS)
+            goto out;
+        for (size_t k = 0; k < nkeys; k++)
+            if (klens[k] == key.len && memcmp(keys[k], key.data, key.len) == 0)
+                goto out;   /* a repeated key: jansson rejects it */
+        klens[nkeys] = key.len;
+        keys[nkeys++] = ekg_xstrndup(key.data ? key.data : "", key.len);
+        skip_ws(&s);
+        if (s.p >= s.end || *s.p != ':')
+            goto out;
+        s.p++;
+        skip_ws(&s);
+        if (s.p >= s.end)
+            goto out;
+        int f = F_N;
+        for (int i = 0; i < F_N; i++)
+            if (key.len == strlen(field_names[i]) && memcmp(key.data, field_names[i], key.len) == 0)
+                f = i;
+        if (*s.p == '"') {
+            if (scan_string(&s, f < F_N ? &fields[f] : &val) != 0)
+                goto out;
+            if (f < F_N)
+                have[f] = 1;
+        } else if (f == F_ID || f == F_TEXT) {
+            goto out;   /* not a string: a number id, or an error */
+        } else if (scan_literal(&s, *s.p == 't' ? "true" : *s.p == 'f' ? "false" : "null") != 0) {
+            goto out;
+        }
+        skip_ws(&s);
+        if (s.p >= s.end)
+            goto out;
+        if (*s.p == ',') {
+            s.p++;
+            continue;
+        }
+        if (*s.p != '}')
+            goto out;
+        s.p++;
+        break;
+    }
+    skip_ws(&s);
+    if (s.p != s.end || !have[F_TEXT] ||
+        (have[F_ID] && memchr(fields[F_ID].data ? fields[F_ID].data : "", '\0', fields[F_ID].len)))
+        goto out;
+    if (have[F_ID]) {
+        doc->id = ekg_xstrndup(fields[F_ID].data ? fields[F_ID].data : "", fields[F_ID].len);
+    } else {
+        char idbuf[64];
+        snprintf(idbuf, sizeof idbuf, "line-%zu", lineno);
+        doc->id = ekg_xstrdup(idbuf);
+    }
+    /* other fields end at a NUL, as C strings do */
+    char **dst[F_N] = {NULL, NULL, &doc->title, &doc->date, &doc->url, &doc->source};
+    for (int f = F_TITLE; f < F_N; f++)
+        if (have[f])
+            *dst[f] = ekg_xstrdup(fields[f].data ? fields[f].data : "");
+    rc = 0;
+    set_text(doc, fields[F_TEXT].data ? fields[F_TEXT].data : "", fields[F_TEXT].len);
+out:
+    for (size_t k = 0; k < nkeys; k++)
+        free(keys[k]);
+    ekg_buf_free(&key);
+    ekg_buf_free(&val);
+    for (int f = 0; f < F_N; f++)
+        ekg_buf_free(&fields[f]);
+    if (rc != 0)
+        ekg_jsonl_doc_free(doc);
+    return rc;
+}
+
+int ekg_jsonl_parse_jansson(const char *line, size_t len, size_t lineno, const char *source,
+                            ekg_jsonl_doc *doc, ekg_error *err)
 {
     memset(doc, 0, sizeof *doc);
     size_t a = 0, end = len;
@@ -76,21 +339,23 @@ int ekg_jsonl_parse(const char *line, size_t len, size_t lineno, const char *sou
     doc->url = string_field(o, "url");
     doc->source = string_field(o, "source");
     /* a title given apart from the text is analysed as the headline */
-    const char *t = json_string_value(text);
-    size_t tl = json_string_length(text), hl = doc->title ? strlen(doc->title) : 0;
-    doc->text = ekg_xmalloc(hl + tl + 3);
-    if (hl) {
-        memcpy(doc->text, doc->title, hl);
-        memcpy(doc->text + hl, "\n\n", 2);
-        hl += 2;
-    }
-    memcpy(doc->text + hl, t, tl);
-    doc->text[hl + tl] = '\0';
-    doc->len = hl + tl;
-    doc->info.title = doc->title;
-    doc->info.date = doc->date;
-    doc->info.url = doc->url;
-    doc->info.source = doc->source;
+    set_text(doc, json_string_value(text), json_string_length(text));
     json_decref(o);
     return 0;
+}
+
+int ekg_jsonl_parse(const char *line, size_t len, size_t lineno, const char *source,
+                    ekg_jsonl_doc *doc, ekg_error *err)
+{
+    memset(doc, 0, sizeof *doc);
+    size_t a = 0, end = len;
+    while (end > 0 && (line[end - 1] == '\n' || line[end - 1] == '\r'))
+        end--;
+    while (a < end && (line[a] == ' ' || line[a] == '\t' || line[a] == '\r'))
+        a++;
+    if (a == end)
+        return 1;   /* a blank line */
+    if (parse_fast(line + a, end - a, lineno, doc) == 0)
+        return 0;
+    return ekg_jsonl_parse_jansson(line, len, lineno, source, doc, err);
 }
