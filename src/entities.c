@@ -209,9 +209,13 @@ static const ekg_name *gazetteer_at(const ekg_docx *d, size_t t, size_t end, ekg
     size_t n;
     if (!(tflags(d, t) & (EKG_TOK_CAP | EKG_TOK_NUM)))
         return *out = 0, NULL;   /* names and demonyms are written with a capital */
-    const char *w = ekg_tok_text(d, t);
-    size_t wl = ekg_tok_len(d, t);
-    const ekg_name *const *c = ekg_ontology_names(d->onto, w, wl, &n);
+    struct ekg_names_memo *memo = &d->names[t];
+    if (!memo->done) {
+        memo->c = ekg_ontology_names(d->onto, ekg_tok_text(d, t), ekg_tok_len(d, t), &memo->n);
+        memo->done = 1;
+    }
+    const ekg_name *const *c = memo->c;
+    n = memo->n;
     const ekg_name *best = NULL;
     size_t best_end = 0;
     for (size_t i = 0; i < n; i++) {
@@ -930,6 +934,7 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
 void ekg_find_mentions(ekg_docx *d)
 {
     d->tok_mention = ekg_xmalloc((d->seg.ntoks + 1) * sizeof *d->tok_mention);
+    d->names = ekg_xcalloc(d->seg.ntoks + 1, sizeof *d->names);
     for (size_t t = 0; t < d->seg.ntoks; t++)
         d->tok_mention[t] = -1;
     /* pass 1: people typed by their titles, so that surnames and headlines find them */

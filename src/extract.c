@@ -121,6 +121,7 @@ static void docx_free(ekg_docx *d)
     free(d->ents);
     free(d->ms);
     free(d->tok_mention);
+    free(d->names);
     ekg_segmentation_free(&d->seg);
 }
 

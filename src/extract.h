@@ -63,6 +63,11 @@ typedef struct ekg_docx {
     ekg_dmention *ms;
     size_t nms, cms;
     int *tok_mention;         /* token -> mention index covering it, -1 */
+    struct ekg_names_memo {   /* token -> the gazetteer names starting with it, looked up once */
+        const ekg_name *const *c;
+        size_t n;
+        int done;
+    } *names;
     ekg_log *log;
     ekg_error *err;
 } ekg_docx;

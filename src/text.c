@@ -283,6 +283,12 @@ static void fold_cp(out *o, uint32_t v, const char *u, size_t n, size_t src, siz
         copy(o, u, n, src, cp);
 }
 
+/* ASCII that starts no entity and no line: copied as it is. */
+static int plain_ascii(unsigned char c)
+{
+    return c != 0 && c < 0x80 && c != '&' && c != ' ' && c != '\r' && c != '\n';
+}
+
 int ekg_text_decode(ekg_text *t, const char *bytes, size_t len, const char *source,
                     const ekg_log *log, ekg_error *err)
 {
@@ -306,6 +312,25 @@ int ekg_text_decode(ekg_text *t, const char *bytes, size_t len, const char *sour
     while (pos < len) {
         unsigned char c = in[pos];
         size_t at = o.utf8.len;
+        if (plain_ascii(c) && !(col == 1 && (c == '#' || (c >= 'a' && c <= 'z')))) {
+            /* a run of ASCII with nothing to decode or fold: copied at once */
+            size_t k = pos + 1;
+            while (k < len && plain_ascii(in[k]))
+                k++;
+            size_t n = k - pos;
+            ekg_buf_put(&o.utf8, (const char *)in + pos, n);
+            reserve(&o, n);
+            for (size_t i = 0; i < n; i++) {
+                o.fold[o.len] = (char)in[pos + i];
+                o.src[o.len] = (uint32_t)(at + i);
+                o.cp[o.len] = (uint32_t)(cpn + i);
+                o.len++;
+            }
+            pos += n;
+            cpn += n;
+            col += (int)n;
+            continue;
+        }
         if (c != 0 && c < 0x80) {
             size_t n = 0;
             uint32_t v = 0;
