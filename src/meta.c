@@ -79,6 +79,10 @@ static size_t digits(const char *s, size_t n, size_t max, int *v)
 /* A month name or its abbreviation ("Sept.", "Jul"), capitalised. */
 static size_t month_name(const char *s, size_t n, int *m)
 {
+    /* the capitals months begin with: most words are over at the first byte */
+    if (n < 3 || !(s[0] == 'J' || s[0] == 'F' || s[0] == 'M' || s[0] == 'A' || s[0] == 'S' ||
+                   s[0] == 'O' || s[0] == 'N' || s[0] == 'D'))
+        return 0;
     size_t len = 0;
     while (len < n && is_letter(s[len]))
         len++;

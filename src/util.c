@@ -154,8 +154,9 @@ static uint64_t map_hash(const char *s, size_t n)
         n -= 8;
     }
     if (n) {
-        uint64_t v = 0;
-        memcpy(&v, s, n);
+        uint64_t v = 0;   /* byte by byte: a memcpy of a variable length is a call */
+        for (size_t i = 0; i < n; i++)
+            v |= (uint64_t)(unsigned char)s[i] << (8 * i);
         h = (h ^ v) * k;
         h ^= h >> 29;
     }

@@ -70,11 +70,13 @@ static struct entry {
 } table[TABLE_SIZE];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
+/* Must agree with ekg_word_class(): FNV over the bytes, then the length. */
 static size_t slot_of(const char *w, size_t n)
 {
-    uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ULL;
+    uint64_t h = 0;
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)w[i]) * 0x100000001B3ULL;
+    h ^= (uint64_t)n * 0x9E3779B97F4A7C15ULL;
     return (size_t)((h * 0x9E3779B97F4A7C15ULL) >> 54) & (TABLE_SIZE - 1);
 }
 
@@ -96,13 +98,23 @@ static void build(void)
 unsigned ekg_word_class(const char *w)
 {
     pthread_once(&once, build);
-    size_t n = strnlen(w, WORD_MAX + 1);
-    if (n == 0 || n > WORD_MAX)
-        return 0;
-    for (size_t k = slot_of(w, n);; k = (k + 1) & (TABLE_SIZE - 1)) {
-        if (!table[k].w[0])
+    /* length and hash in one pass; longer words are in no class */
+    uint64_t h = 0;
+    size_t n = 0;
+    for (; w[n]; n++) {
+        if (n == WORD_MAX)
             return 0;
-        if (memcmp(table[k].w, w, n + 1) == 0)
-            return table[k].cls;
+        h = (h ^ (unsigned char)w[n]) * 0x100000001B3ULL;
+    }
+    if (n == 0)
+        return 0;
+    h ^= (uint64_t)n * 0x9E3779B97F4A7C15ULL;
+    for (size_t k = (size_t)((h * 0x9E3779B97F4A7C15ULL) >> 54) & (TABLE_SIZE - 1);;
+         k = (k + 1) & (TABLE_SIZE - 1)) {
+        const struct entry *e = &table[k];
+        if (!e->w[0])
+            return 0;
+        if (e->w[0] == w[0] && memcmp(e->w, w, n + 1) == 0)
+            return e->cls;
     }
 }
