@@ -29,7 +29,7 @@ run_one() {
     t=$1
     w="$build/fuzz-run/$t"
     mkdir -p "$w/corpus" "$w/artifacts"
-    set -- -max_total_time="$secs" -timeout=25 -rss_limit_mb=2560 -max_len=8192 \
+    set -- -max_total_time="$secs" -timeout=25 -report_slow_units=60 -rss_limit_mb=2560 -max_len=8192 \
         -print_final_stats=1 -artifact_prefix="$w/artifacts/"
     if [ -n "${EKG_FUZZ_KEEP_GOING:-}" ]; then
         set -- "$@" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1
