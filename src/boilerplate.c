@@ -526,6 +526,17 @@ static long best_run(const block *bl, size_t from, size_t to, size_t *a, size_t 
     return best;
 }
 
+/* The duplicate-title key of block i, made when first asked for. */
+static const char *key_of(const ekg_text *t, const block *bl, char **keys, size_t i)
+{
+    if (!keys[i]) {
+        char *raw = ekg_xstrndup(t->fold + bl[i].start, bl[i].end - bl[i].start);
+        keys[i] = norm(raw);
+        free(raw);
+    }
+    return keys[i];
+}
+
 size_t ekg_boilerplate(const ekg_text *t, ekg_span **out)
 {
     size_t nb = 0;
@@ -549,7 +560,6 @@ size_t ekg_boilerplate(const ekg_text *t, ekg_span **out)
             b->score = -PENALTY_TITLE;
             break;
         }
-        keys[i] = norm(raw);
         free(raw);
         free(low);
     }
@@ -600,7 +610,7 @@ size_t ekg_boilerplate(const ekg_text *t, ekg_span **out)
                 continue;
             if (k != K_TITLE)
                 break;
-            if (head == nb || !strcmp(keys[i], keys[head]))
+            if (head == nb || !strcmp(key_of(t, bl, keys, i), key_of(t, bl, keys, head)))
                 head = i;
             else
                 break;
@@ -610,7 +620,8 @@ size_t ekg_boilerplate(const ekg_text *t, ekg_span **out)
         for (size_t i = ra; i <= rb; i++) {
             if (bl[i].kind == K_JUNK)
                 continue;
-            if (bl[i].kind == K_TITLE && head < nb && !strcmp(keys[i], keys[head]))
+            if (bl[i].kind == K_TITLE && head < nb &&
+                !strcmp(key_of(t, bl, keys, i), key_of(t, bl, keys, head)))
                 continue;
             /* a heading over furniture ("Get our briefing" over a sign-up
              * form) is furniture; a subheading is followed by text */

@@ -237,8 +237,8 @@ static size_t title_at(const ekg_docx *d, size_t t, size_t end, int *org_title)
     /* no title begins with this word (nor, as in "Representatives", its singular) */
     const char *w = low(d, t);
     size_t wl = strlen(w);
-    if (!ekg_ontology_lex_starts(d->onto, EKG_LEX_TITLE, w, wl) &&
-        !ekg_ontology_lex_starts(d->onto, EKG_LEX_ORG_TITLE, w, wl) &&
+    if (!(ekg_ontology_lex_starts(d->onto, w, wl) &
+          (1u << EKG_LEX_TITLE | 1u << EKG_LEX_ORG_TITLE)) &&
         !(wl > 3 && w[wl - 1] == 's' && ekg_ontology_lex(d->onto, EKG_LEX_TITLE, w, wl - 1)))
         return t;
     ekg_buf b;

@@ -57,7 +57,7 @@ struct ekg_ontology {
     ekg_map *class_by_anaphor;   /* anaphor noun -> ekg_class */
 
     ekg_map *lex[EKG_LEX_N];     /* phrase -> (void *)1 */
-    ekg_map *lex_first[EKG_LEX_N];   /* first word of a phrase -> (void *)1 */
+    ekg_map *lex_first;          /* first word of a phrase -> bit (1 << kind) of each list */
 
     ekg_prefix *prefixes;
     size_t nprefixes;
@@ -568,9 +568,9 @@ static void build(ekg_ontology *o)
     }
 
     /* word lists */
+    o->lex_first = ekg_map_new();
     for (int l = 0; l < EKG_LEX_N; l++) {
         o->lex[l] = ekg_map_new();
-        o->lex_first[l] = ekg_map_new();
         char iri[256];
         snprintf(iri, sizeof iri, "%s%s", EKG_NS_ONTO, lex_lists[l]);
         const char *s = ekg_pool_str(o->pool, iri);
@@ -580,7 +580,9 @@ static void build(ekg_ontology *o)
                 char *lower = ekg_xmalloc(strlen(w) + 1);
                 ekg_ascii_lower(lower, w, strlen(w));
                 ekg_map_put(o->lex[l], lower, strlen(lower), (void *)1);
-                ekg_map_put(o->lex_first[l], lower, strcspn(lower, " "), (void *)1);
+                size_t fl = strcspn(lower, " ");
+                uintptr_t bits = (uintptr_t)ekg_map_get(o->lex_first, lower, fl);
+                ekg_map_put(o->lex_first, lower, fl, (void *)(bits | ((uintptr_t)1 << l)));
                 free(lower);
             }
     }
@@ -679,10 +681,9 @@ void ekg_ontology_free(ekg_ontology *o)
     ekg_map_free(o->known_by_id);
     ekg_map_free(o->class_by_head);
     ekg_map_free(o->class_by_anaphor);
-    for (int l = 0; l < EKG_LEX_N; l++) {
+    for (int l = 0; l < EKG_LEX_N; l++)
         ekg_map_free(o->lex[l]);
-        ekg_map_free(o->lex_first[l]);
-    }
+    ekg_map_free(o->lex_first);
     for (size_t i = 0; i < o->nclasses; i++) {
         free(o->classes[i].heads);
         free(o->classes[i].anaphors);
@@ -766,9 +767,9 @@ int ekg_ontology_lex(const ekg_ontology *o, ekg_lex_kind kind, const char *s, si
     return ekg_map_get(o->lex[kind], s, n) != NULL;
 }
 
-int ekg_ontology_lex_starts(const ekg_ontology *o, ekg_lex_kind kind, const char *w, size_t n)
+unsigned ekg_ontology_lex_starts(const ekg_ontology *o, const char *w, size_t n)
 {
-    return ekg_map_get(o->lex_first[kind], w, n) != NULL;
+    return (unsigned)(uintptr_t)ekg_map_get(o->lex_first, w, n);
 }
 
 const char *ekg_ontology_context(const ekg_ontology *o)

@@ -113,8 +113,8 @@ const ekg_class *ekg_ontology_thing_class(const ekg_ontology *o, const char *nou
 
 /* Is the lower-case phrase s[0..n) in lexicon list `kind`? */
 int ekg_ontology_lex(const ekg_ontology *o, ekg_lex_kind kind, const char *s, size_t n);
-/* Does some phrase of the list begin with the word w (n bytes, lower case)? */
-int ekg_ontology_lex_starts(const ekg_ontology *o, ekg_lex_kind kind, const char *w, size_t n);
+/* The lists (bit 1 << kind) with a phrase that begins with the word w (n bytes, lower case). */
+unsigned ekg_ontology_lex_starts(const ekg_ontology *o, const char *w, size_t n);
 
 /* The JSON-LD context (ontology/context.jsonld) as text. */
 const char *ekg_ontology_context(const ekg_ontology *o);
