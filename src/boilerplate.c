@@ -542,11 +542,22 @@ size_t ekg_boilerplate(const ekg_text *t, ekg_span **out)
     size_t nb = 0;
     block *bl = split(t->fold, t->fold_len, &nb);
     char **keys = ekg_xcalloc(nb ? nb : 1, sizeof *keys);
+    /* each block as a string and in lower case, in one buffer for all blocks
+     * (fold holds no NUL: the decoder replaced them) */
+    size_t cap = 0;
+    char *raw = NULL;
     for (size_t i = 0; i < nb; i++) {
         block *b = &bl[i];
-        char *raw = ekg_xstrndup(t->fold + b->start, b->end - b->start);
-        char *low = ekg_xmalloc(b->end - b->start + 1);
-        ekg_ascii_lower(low, raw, b->end - b->start);
+        size_t n = b->end - b->start;
+        if (2 * (n + 1) > cap) {
+            cap = 2 * (n + 1);
+            free(raw);
+            raw = ekg_xmalloc(cap);
+        }
+        char *low = raw + n + 1;
+        memcpy(raw, t->fold + b->start, n);
+        raw[n] = '\0';
+        ekg_ascii_lower(low, raw, n);
         measure(b, t->fold);
         b->kind = classify(b, low, raw);
         switch (b->kind) {
@@ -560,9 +571,8 @@ size_t ekg_boilerplate(const ekg_text *t, ekg_span **out)
             b->score = -PENALTY_TITLE;
             break;
         }
-        free(raw);
-        free(low);
     }
+    free(raw);
 
     /* A comment form after some prose ends the article. */
     size_t cut = nb;
