@@ -522,24 +522,32 @@ static int read_entity(reader *r, const rq_group *gr)
 static int read_affil(reader *r, const rq_group *gr)
 {
     ekg_entity *member = NULL, *org = NULL;
-    const char *role = NULL;
     for (size_t k = gr->from; k < gr->to && !r->failed; k++) {
         const rq_triple *t = &r->t[k];
-        if (is_type(t, EKG_NS_ONTO "Affiliation"))
+        ekg_entity *e;
+        if (is_type(t, EKG_NS_ONTO "Affiliation") || strcmp(t->p, EKG_NS_ONTO "roleTitle") == 0)
             continue;
-        if (strcmp(t->p, EKG_NS_ONTO "member") == 0)
-            member = entity_of(r, t);
-        else if (strcmp(t->p, EKG_NS_ONTO "organization") == 0)
-            org = entity_of(r, t);
-        else if (strcmp(t->p, EKG_NS_ONTO "roleTitle") == 0 && !want_literal(r, t))
-            role = t->o;
-        else if (!r->failed)
+        if (strcmp(t->p, EKG_NS_ONTO "member") == 0 && (e = entity_of(r, t))) {
+            if (member && member != e)
+                fail(r, t->line, "an affiliation with two members");
+            member = e;
+        } else if (strcmp(t->p, EKG_NS_ONTO "organization") == 0 && (e = entity_of(r, t))) {
+            if (org && org != e)
+                fail(r, t->line, "an affiliation with two organisations");
+            org = e;
+        } else if (!r->failed) {
             fail(r, t->line, "<%s>: not a statement ekg makes of an affiliation", t->p);
+        }
     }
     if (!r->failed && (!member || !org))
         fail(r, r->t[gr->from].line, "an affiliation wants ekg:member and ekg:organization");
-    if (!r->failed)
-        ekg_graph_entity_add_affil(r->g, member, org, role);
+    if (r->failed)
+        return -1;
+    ekg_graph_entity_add_affil(r->g, member, org, NULL);
+    /* every role title (--stream may repeat the node): the graph keeps one by its rule */
+    for (size_t k = gr->from; k < gr->to && !r->failed; k++)
+        if (strcmp(r->t[k].p, EKG_NS_ONTO "roleTitle") == 0 && !want_literal(r, &r->t[k]))
+            ekg_graph_entity_add_affil(r->g, member, org, r->t[k].o);
     return r->failed ? -1 : 0;
 }
 
@@ -567,21 +575,29 @@ static int read_event(reader *r, const rq_group *gr)
         } else if (p && strcmp(p, "target") == 0) {
             target = entity_of(r, t);
         } else if (p && strcmp(p, "polarity") == 0) {
-            pol = o && strcmp(o, ekg_polarity_name(EKG_POSITIVE)) == 0   ? EKG_POSITIVE
-                  : o && strcmp(o, ekg_polarity_name(EKG_NEGATIVE)) == 0 ? EKG_NEGATIVE
-                                                                          : -1;
-            if (pol < 0)
-                fail(r, t->line, "<%s>: not a polarity", t->o);
+            int v = o && strcmp(o, ekg_polarity_name(EKG_POSITIVE)) == 0   ? EKG_POSITIVE
+                    : o && strcmp(o, ekg_polarity_name(EKG_NEGATIVE)) == 0 ? EKG_NEGATIVE
+                                                                            : -1;
+            if (v < 0 || (pol >= 0 && v != pol))
+                fail(r, t->line, "<%s>: not a polarity, or a second one", t->o);
+            pol = v;
         } else if (p && strcmp(p, "modality") == 0) {
+            /* an event written more than once (--stream): the most certain, as merging does */
+            int v = -1;
             for (int m = EKG_ASSERTED; m <= EKG_HEDGED && o; m++)
                 if (strcmp(o, ekg_modality_name((ekg_modality)m)) == 0)
-                    mod = m;
-            if (mod < 0)
+                    v = m;
+            if (v < 0)
                 fail(r, t->line, "<%s>: not a modality", t->o);
+            else if (mod < 0 || v < mod)
+                mod = v;
         } else if (p && strcmp(p, "confidence") == 0) {
             char *end;
-            if (want_literal(r, t) == 0 && ((conf = strtod(t->o, &end)), *end || end == t->o))
+            double c = 0;
+            if (want_literal(r, t) == 0 && ((c = strtod(t->o, &end)), *end || end == t->o))
                 fail(r, t->line, "ekg:confidence '%s' is not a number", t->o);
+            else if (c > conf)
+                conf = c;   /* the highest, as merging keeps */
         } else if (p && (strcmp(p, "cameoRoot") == 0 || strcmp(p, "ploverType") == 0 ||
                          strcmp(p, "quadClass") == 0 || strcmp(p, "quote") == 0)) {
             /* the relation's (from the ontology); quotes are not kept by merging */
