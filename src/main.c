@@ -705,10 +705,11 @@ int main(int argc, char **argv)
         argc--;
     }
     while ((c = getopt_long(argc, argv, "j:o:f:qhV", opts, NULL)) != -1) {
-        if (merge && !not_for_merge &&
-            (c == 'j' || c == OPT_CLEAN || c == OPT_REFDATE || c == OPT_EXPLAIN ||
-             c == OPT_STREAM || c == OPT_JOBS))
-            not_for_merge = argv[optind - 1];
+        if (merge && !not_for_merge)
+            not_for_merge = c == 'j' ? "--jsonl" : c == OPT_CLEAN ? "--clean"
+                          : c == OPT_REFDATE ? "--reference-date"
+                          : c == OPT_EXPLAIN ? "--explain" : c == OPT_STREAM ? "--stream"
+                          : c == OPT_JOBS ? "--jobs" : NULL;
         switch (c) {
         case 'j': jsonl = optarg; break;
         case 'o': outdir = optarg; break;
@@ -752,7 +753,7 @@ int main(int argc, char **argv)
         }
     }
     if (not_for_merge) {
-        fprintf(stderr, "%s: error: ekg merge reads N-Quads; '%s' is for reading articles\n",
+        fprintf(stderr, "%s: error: ekg merge reads N-Quads; %s is for reading articles\n",
                 progname, not_for_merge);
         return EKG_EXIT_USAGE;
     }
