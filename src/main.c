@@ -874,12 +874,13 @@ int main(int argc, char **argv)
                 rc = EKG_EXIT_INPUT;
             } else if (ekg_graph_read_nquads(r.g, argv[i], &err) != 0) {
                 rc = EKG_EXIT_INPUT;
-            } else {
-                r.docs++;
-                if (stat(argv[i], &st) == 0)
-                    r.bytes += (size_t)st.st_size;
+            } else if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0) {
+                r.bytes += (size_t)st.st_size;
             }
         }
+        ekg_stats st;
+        ekg_graph_stats(r.g, &st);
+        r.docs = st.documents;
     } else if (jsonl) {
         int k = add_jsonl(&r, jsonl, &err);
         if (k != 0)
