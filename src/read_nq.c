@@ -426,11 +426,6 @@ static int read_mention(reader *r, const rq_group *gr)
 
 /* ---- entities, affiliations, shortcuts ---- */
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static int read_entity(reader *r, const rq_group *gr)
 {
     const char *s = r->t[gr->from].s, *id = entity_id(r, s);
@@ -452,9 +447,7 @@ static int read_entity(reader *r, const rq_group *gr)
     if (!label)
         return fail(r, line, "<%s>: an entity without rdfs:label", s);
     ekg_entity *e = ekg_graph_entity_get(r->g, id, label, cls);
-    /* anchors: collected, sorted and joined with spaces, as extraction keeps them */
-    const char **anchors = NULL;
-    size_t nanchors = 0;
+    const char *anchors = NULL;
     for (size_t k = gr->from; k < gr->to && !r->failed; k++) {
         const rq_triple *t = &r->t[k];
         const char *p = local(t->p, EKG_NS_ONTO);
@@ -473,14 +466,10 @@ static int read_entity(reader *r, const rq_group *gr)
             if (want_literal(r, t) == 0 && head && strcmp(head, t->o) != 0)
                 fail(r, t->line, "<%s>: a thing with two head words", s);
             head = t->o;
-        } else if (p && strcmp(p, "anchor") == 0) {
-            const char *a = want_iri(r, t) == 0 ? entity_id(r, t->o) : NULL;
-            if (!r->failed && (!a || !*a || strchr(a, ' ')))
-                fail(r, t->line, "<%s>: an anchor is an entity IRI, not <%s>", s, t->o);
-            if (r->failed)
-                break;
-            anchors = ekg_xrealloc(anchors, (nanchors + 1) * sizeof *anchors);
-            anchors[nanchors++] = a;
+        } else if (p && strcmp(p, "anchors") == 0) {
+            if (want_literal(r, t) == 0 && anchors && strcmp(anchors, t->o) != 0)
+                fail(r, t->line, "<%s>: a thing with two ekg:anchors", s);
+            anchors = t->o;
         } else if (p && strcmp(p, "affiliatedWith") == 0) {
             /* the affiliation node says the same, with the role: read there */
         } else if (p && ekg_ontology_relation(r->g->onto, p)) {
@@ -497,25 +486,12 @@ static int read_entity(reader *r, const rq_group *gr)
             fail(r, t->line, "<%s>: not a statement ekg makes of an entity", t->p);
         }
     }
-    if (!r->failed && !head && nanchors)
-        fail(r, line, "<%s>: ekg:anchor without ekg:headWord", s);
+    if (!r->failed && !head && anchors)
+        fail(r, line, "<%s>: ekg:anchors without ekg:headWord", s);
     if (!r->failed && head && !e->head) {
-        ekg_buf b;
-        ekg_buf_init(&b);
-        if (nanchors)
-            qsort(anchors, nanchors, sizeof *anchors, cmp_str);
-        for (size_t k = 0; k < nanchors; k++) {
-            if (k && strcmp(anchors[k], anchors[k - 1]) == 0)
-                continue;
-            if (b.len)
-                ekg_buf_putc(&b, ' ');
-            ekg_buf_puts(&b, anchors[k]);
-        }
         e->head = ekg_graph_str(r->g, head);
-        e->anchors = ekg_graph_str(r->g, b.data ? b.data : "");
-        ekg_buf_free(&b);
+        e->anchors = ekg_graph_str(r->g, anchors ? anchors : "");
     }
-    free(anchors);
     return r->failed ? -1 : 0;
 }
 

@@ -7,8 +7,7 @@
  * occurrence of that IRI within one emission, so writers build one term per
  * node. Fixed vocabulary first, then entities, Wikidata items, affiliation
  * nodes, events, documents, mentions; then the ontology terms met on the way
- * (classes, relations, polarity, modality) and anchors of things that are not
- * entities of the graph, numbered in order of first use.
+ * (classes, relations, polarity, modality), numbered in order of first use.
  */
 #include "write.h"
 
@@ -66,7 +65,7 @@ enum {
     V_POLARITY, V_MODALITY, V_CONFIDENCE, V_CAMEO, V_PLOVER, V_QUAD, V_TIMESTAMP,
     V_PLACE, V_QUOTE, V_DENOTEDBY, V_NEWSARTICLE, V_SOURCEFILE, V_HEADLINE,
     V_DATEPUBLISHED, V_PUBLISHER, V_AUTHOR, V_URL, V_DATELINE, V_MENTION, V_DERIVEDFROM,
-    V_SENTENCE, V_TRIGGER, V_CHARSTART, V_CHAREND, V_HEADWORD, V_ANCHOR,
+    V_SENTENCE, V_TRIGGER, V_CHARSTART, V_CHAREND, V_HEADWORD, V_ANCHORS,
     V_N
 };
 
@@ -109,7 +108,7 @@ static const char *const vocab[V_N] = {
     [V_CHARSTART] = EKG_NS_ONTO "charStart",
     [V_CHAREND] = EKG_NS_ONTO "charEnd",
     [V_HEADWORD] = EKG_NS_ONTO "headWord",
-    [V_ANCHOR] = EKG_NS_ONTO "anchor",
+    [V_ANCHORS] = EKG_NS_ONTO "anchors",
 };
 
 #define XSD_DATE EKG_NS_XSD "date"
@@ -325,27 +324,6 @@ static void dyn_iri(emitter *e, ekg_rdf_term *t, ekg_buf *b, const char *local)
     t->node = e->b_dyn + node;
 }
 
-/* Any other IRI (already in b), numbered on first use like the ontology terms. */
-static void other_iri(emitter *e, ekg_rdf_term *t, ekg_buf *b)
-{
-    void *v = ekg_map_get(e->dyn, b->data, b->len);
-    long node;
-    if (v) {
-        node = (long)(intptr_t)v - 1;
-    } else {
-        node = e->n_dyn++;
-        ekg_map_put(e->dyn, b->data, b->len, (void *)(intptr_t)(node + 1));
-        e->dyn_terms = ekg_xrealloc(e->dyn_terms, (size_t)e->n_dyn * sizeof *e->dyn_terms);
-        e->dyn_terms[node].iri = ekg_xstrndup(b->data, b->len);
-        e->dyn_terms[node].len = b->len;
-    }
-    t->kind = EKG_RDF_IRI;
-    t->value = e->dyn_terms[node].iri;
-    t->len = e->dyn_terms[node].len;
-    t->lang = t->datatype = NULL;
-    t->node = e->b_dyn + node;
-}
-
 static void literal(ekg_rdf_term *t, ekg_buf *b, const char *s, const char *lang,
                     const char *datatype)
 {
@@ -531,31 +509,6 @@ static int has_shortcut(const ekg_event *ev)
 
 /* ---- the parts of the graph ---- */
 
-/* A thing's anchors ("country-jpn org-nato"): ekg:anchor each, an entity IRI. */
-static void emit_anchors(emitter *e, const char *anchors)
-{
-    for (const char *p = anchors; *p && !e->rc;) {
-        const char *sp = strchr(p, ' ');
-        size_t n = sp ? (size_t)(sp - p) : strlen(p);
-        if (n) {
-            ekg_buf_clear(&e->gbuf);
-            ekg_buf_put(&e->gbuf, p, n);
-            ekg_entity key;
-            memset(&key, 0, sizeof key);
-            key.id = e->gbuf.data;
-            long ai = entity_index(e, &key);
-            if (ai >= 0) {
-                stored_iri(e, &e->o, (size_t)ai, e->b_entity + ai);
-            } else {
-                mint(&e->obuf, EKG_NS_ID, e->gbuf.data);
-                other_iri(e, &e->o, &e->obuf);
-            }
-            put(e, V_ANCHOR, &e->o);
-        }
-        p += n + (sp != NULL);
-    }
-}
-
 static void emit_entity(emitter *e, const ekg_entity *ent, long idx, size_t *sc)
 {
     entity_iri(e, &e->s, &e->sbuf, ent, idx);
@@ -571,7 +524,8 @@ static void emit_entity(emitter *e, const ekg_entity *ent, long idx, size_t *sc)
     }
     if (ent->head) {   /* a thing: what merging it with others across documents needs */
         put_str(e, V_HEADWORD, ent->head, NULL, NULL);
-        emit_anchors(e, ent->anchors ? ent->anchors : "");
+        if (ent->anchors && *ent->anchors)
+            put_str(e, V_ANCHORS, ent->anchors, NULL, NULL);
     }
     for (size_t i = 0; i < ent->naffil; i++) {
         long oi = entity_index(e, ent->affil[i].org);
