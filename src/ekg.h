@@ -152,6 +152,30 @@ EKG_EXPORT int ekg_clean_text(const char *id, const char *bytes, size_t len,
  */
 EKG_EXPORT int ekg_graph_merge(ekg_graph *dst, const ekg_graph *src, ekg_error *err);
 
+/**
+ * Makes `g` partial (non-zero) or whole (0, the default). A partial graph is written
+ * without the merging that needs every document (a thing named with fewer anchors, such
+ * as "the Tokyo office", joined to the one thing of its class and head word naming them
+ * all), so that ekg_graph_read_nquads() over the partial N-Quads of several shards,
+ * written whole, gives what one graph over all their documents gives. Labels are chosen
+ * by the same fixed rule either way.
+ */
+EKG_EXPORT void ekg_graph_set_partial(ekg_graph *g, int partial);
+
+/**
+ * Reads N-Quads (or N-Triples) that ekg wrote, from the file `path` ('-': stdin), into
+ * a graph of their own, then merges that into `g` with ekg_graph_merge(): the graph is
+ * as if the documents they describe had been read into `g`. Everything the writers
+ * emit is read back: documents, entities with their labels, classes, Wikidata ids,
+ * affiliations and things' head words and anchors, events with every mention,
+ * confidence, polarity, modality and shortcut. Mention rules (ekg_explain) are not
+ * in the output and are not restored. Returns 0, or -1 with `err` naming the file,
+ * line and column (a syntax error, a blank node, a statement ekg does not write, a
+ * relation the ontology does not define, a document `g` has already); `g` is then
+ * unchanged.
+ */
+EKG_EXPORT int ekg_graph_read_nquads(ekg_graph *g, const char *path, ekg_error *err);
+
 /** One JSON Lines record, owned by the caller (free with ekg_jsonl_doc_free()). */
 typedef struct ekg_jsonl_doc {
     char *id;            /**< "id" (a string, an integer written out, or "line-N") */

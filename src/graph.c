@@ -74,6 +74,12 @@ void ekg_graph_free(ekg_graph *g)
     free(g);
 }
 
+void ekg_graph_set_partial(ekg_graph *g, int partial)
+{
+    g->partial = partial != 0;
+    g->dirty = 1;
+}
+
 void ekg_graph_set_log(ekg_graph *g, ekg_log_fn fn, void *data)
 {
     g->log.fn = fn;
@@ -348,7 +354,9 @@ void ekg_graph_finish(ekg_graph *g)
 {
     if (!g->dirty && g->entity_order)
         return;
-    ekg_graph_merge_things(g);
+    if (!g->partial)
+        ekg_graph_merge_things(g);
+    ekg_graph_choose_labels(g);
     free(g->entity_order);
     free(g->doc_order);
     free(g->event_order);

@@ -24,10 +24,17 @@ struct ekg_graph {
     size_t sentences;
     ekg_log log;
     char ref_date[11];       /* "YYYY-MM-DD" */
+    int partial;             /* finishing leaves the merging of things to ekg merge */
 };
 
-/* merge.c: merges thing entities that name the same thing across documents. */
+/*
+ * merge.c: merges thing entities that name the same thing across documents, then
+ * chooses labels by a fixed rule. Whatever these read (an entity's class, head word,
+ * anchors and surface forms) must be written by write_rdf.c and read back by
+ * read_nq.c, so that ekg merge over shards finishes as one run would.
+ */
 void ekg_graph_merge_things(ekg_graph *g);
+void ekg_graph_choose_labels(ekg_graph *g);
 
 /* graph.c: appends a slug of s (at most max bytes) to b. */
 void ekg_slugify(ekg_buf *b, const char *s, size_t max);

@@ -32,6 +32,8 @@ static void usage(FILE *f)
             "Usage: ekg [OPTION]... FILE...      read plain-text news articles ('-' = stdin)\n"
             "       ekg --jsonl FILE [OPTION]... read JSON Lines {\"id\",\"text\",...}\n"
             "       ekg --clean FILE             print the article text kept from a page\n"
+            "       ekg merge [OPTION]... FILE.nq... combine the N-Quads of shards (see\n"
+            "                                    ekg merge --help)\n"
             "\n"
             "Reads English news, finds entities and events, merges them into one event\n"
             "knowledge graph and writes it as Turtle, N-Triples, N-Quads, JSON-LD, DOT or\n"
@@ -59,6 +61,8 @@ static void usage(FILE *f)
             "                            to stdout; memory stays bounded; entities repeat\n"
             "                            across documents)\n"
             "      --jobs N              extract with N threads (the same output as one)\n"
+            "      --partial             leave the merging of things across documents to\n"
+            "                            ekg merge: the map step of map/reduce\n"
             "      --explain             print, for each event, the rule and words behind it\n"
             "      --stats               print counts and speed to stderr\n"
             "  -q, --quiet               no warnings or progress on stderr (progress is shown\n"
@@ -70,6 +74,39 @@ static void usage(FILE *f)
             "\n"
             "Exit status: 0 success; 1 failure; 2 bad command line; 3 bad or unreadable\n"
             "input; 4 ontology not loadable; 5 output not writable.\n");
+}
+
+static void usage_merge(FILE *f)
+{
+    fprintf(f,
+            "Usage: ekg merge [OPTION]... FILE...   combine N-Quads written by ekg ('-' = stdin)\n"
+            "\n"
+            "The reduce step of map/reduce: reads the N-Quads that `ekg --partial --format nq`\n"
+            "wrote for each shard of a corpus, merges them in the order given and writes\n"
+            "what one run over the whole corpus writes: the same entities, one event with\n"
+            "the mentions of every shard, confidences and modalities recomputed.\n"
+            "\n"
+            "Options (as for ekg):\n"
+            "  -o, --out DIR             write DIR/graph.{ttl,nt,nq,jsonld,dot} and graph.svg\n"
+            "                            (with --format: only that format)\n"
+            "  -f, --format FMT          one format: ttl, nt, nq, jsonld, dot, csv\n"
+            "      --output FILE         where --format writes ('-' = stdout, the default)\n"
+            "      --partial             write partial N-Quads again, for a later merge (a\n"
+            "                            combiner, or a tree of reduce steps)\n"
+            "      --dot-events          DOT and SVG: draw events as nodes with their dates\n"
+            "      --no-svg              with --out: do not render graph.svg\n"
+            "      --dot-max-nodes N     DOT and SVG: draw the N most connected entities\n"
+            "      --ontology DIR        the ontology the shards were written with\n"
+            "      --stats               print counts and speed to stderr\n"
+            "  -q, --quiet               no warnings on stderr\n"
+            "  -h, --help                this help\n"
+            "\n"
+            "Files are written to a temporary file and renamed when complete. A file that\n"
+            "is not N-Quads written by ekg, or a document in two files, is an error naming\n"
+            "FILE:LINE, and nothing is written.\n"
+            "\n"
+            "Exit status: 0 success; 2 bad command line; 3 bad or unreadable input;\n"
+            "4 ontology not loadable; 5 output not writable.\n");
 }
 
 #ifdef __GNUC__
@@ -197,6 +234,7 @@ typedef struct run {
     const ekg_ontology *onto;
     const char *refdate;
     int stream;              /* write and free the graph after each document */
+    int partial;             /* --partial: graphs for a later ekg merge */
     ekg_format fmt;
     size_t docs, bytes;
     int progress;            /* stderr is a terminal and not --quiet */
@@ -232,6 +270,7 @@ static ekg_graph *new_graph_log(const run *r, logctx *ctx)
     ekg_graph *g = ekg_graph_new(r->onto);
     if (!g)
         return NULL;
+    ekg_graph_set_partial(g, r->partial);
     ekg_graph_set_log(g, on_log, ctx);
     if (r->refdate)
         ekg_graph_set_reference_date(g, r->refdate);
@@ -243,6 +282,7 @@ static ekg_graph *new_graph(const run *r)
     ekg_graph *g = ekg_graph_new(r->onto);
     if (!g)
         return NULL;
+    ekg_graph_set_partial(g, r->partial);
     ekg_graph_set_log(g, on_log, NULL);
     if (r->refdate)
         ekg_graph_set_reference_date(g, r->refdate);
@@ -628,7 +668,7 @@ static int write_outdir(const ekg_graph *g, const char *dir, int fmt, int svg, e
 int main(int argc, char **argv)
 {
     enum { OPT_CLEAN = 256, OPT_ONTOLOGY, OPT_OUTPUT, OPT_REFDATE, OPT_EXPLAIN, OPT_STATS,
-           OPT_DOT_EVENTS, OPT_NO_SVG, OPT_STREAM, OPT_JOBS, OPT_DOT_MAX };
+           OPT_DOT_EVENTS, OPT_NO_SVG, OPT_STREAM, OPT_JOBS, OPT_DOT_MAX, OPT_PARTIAL };
     static const struct option opts[] = {
         {"jsonl", required_argument, NULL, 'j'},
         {"out", required_argument, NULL, 'o'},
@@ -644,6 +684,7 @@ int main(int argc, char **argv)
         {"stream", no_argument, NULL, OPT_STREAM},
         {"jobs", required_argument, NULL, OPT_JOBS},
         {"dot-max-nodes", required_argument, NULL, OPT_DOT_MAX},
+        {"partial", no_argument, NULL, OPT_PARTIAL},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -651,9 +692,24 @@ int main(int argc, char **argv)
     const char *jsonl = NULL, *outdir = NULL, *format = NULL, *output = NULL, *clean = NULL;
     const char *ontology = NULL, *refdate = NULL;
     int do_explain = 0, stats = 0, dot_flags = 0, svg = 1, stream = 0, jobs = 1, c;
+    int partial = 0;
+    const char *not_for_merge = NULL;   /* an extraction option given to ekg merge */
 
     signal(SIGPIPE, SIG_DFL);   /* a closed pipe ends us quietly, like any filter */
+    /* ekg merge FILE.nq...: the same options, minus those of extraction */
+    int merge = argc > 1 && strcmp(argv[1], "merge") == 0;
+    if (merge) {
+        static char merge_name[] = "ekg merge";
+        argv[1] = merge_name;   /* getopt names the program in its messages */
+        argv++;
+        argc--;
+    }
     while ((c = getopt_long(argc, argv, "j:o:f:qhV", opts, NULL)) != -1) {
+        if (merge && !not_for_merge)
+            not_for_merge = c == 'j' ? "--jsonl" : c == OPT_CLEAN ? "--clean"
+                          : c == OPT_REFDATE ? "--reference-date"
+                          : c == OPT_EXPLAIN ? "--explain" : c == OPT_STREAM ? "--stream"
+                          : c == OPT_JOBS ? "--jobs" : NULL;
         switch (c) {
         case 'j': jsonl = optarg; break;
         case 'o': outdir = optarg; break;
@@ -667,6 +723,7 @@ int main(int argc, char **argv)
         case OPT_DOT_EVENTS: dot_flags = EKG_DOT_EVENTS; break;
         case OPT_NO_SVG: svg = 0; break;
         case OPT_STREAM: stream = 1; break;
+        case OPT_PARTIAL: partial = 1; break;
         case OPT_DOT_MAX: {
             char *end;
             long n = strtol(optarg, &end, 10);
@@ -690,10 +747,15 @@ int main(int argc, char **argv)
             break;
         }
         case 'q': quiet = 1; break;
-        case 'h': usage(stdout); return EKG_EXIT_OK;
+        case 'h': merge ? usage_merge(stdout) : usage(stdout); return EKG_EXIT_OK;
         case 'V': printf("ekg %s\n", EKG_VERSION); return EKG_EXIT_OK;
-        default: usage(stderr); return EKG_EXIT_USAGE;
+        default: merge ? usage_merge(stderr) : usage(stderr); return EKG_EXIT_USAGE;
         }
+    }
+    if (not_for_merge) {
+        fprintf(stderr, "%s: error: ekg merge reads N-Quads; %s is for reading articles\n",
+                progname, not_for_merge);
+        return EKG_EXIT_USAGE;
     }
     dot_flags_global = dot_flags;
     ekg_error err;
@@ -723,6 +785,11 @@ int main(int argc, char **argv)
     if (format && (fmt = ekg_format_from_name(format)) < 0) {
         fprintf(stderr, "%s: error: unknown format '%s' (ttl, nt, nq, jsonld, dot, csv)\n",
                 progname, format);
+        return EKG_EXIT_USAGE;
+    }
+    if (merge && optind >= argc) {
+        fprintf(stderr, "%s: error: ekg merge: no input (give FILE.nq... or '-')\n", progname);
+        usage_merge(stderr);
         return EKG_EXIT_USAGE;
     }
     if (!jsonl && optind >= argc) {
@@ -780,6 +847,7 @@ int main(int argc, char **argv)
     r.onto = onto;
     r.refdate = refdate;
     r.stream = stream;
+    r.partial = partial;
     r.fmt = fmt >= 0 ? (ekg_format)fmt : EKG_FORMAT_NQUADS;
     r.progress = !quiet && isatty(STDERR_FILENO);
     clock_gettime(CLOCK_MONOTONIC, &r.start);
@@ -797,7 +865,23 @@ int main(int argc, char **argv)
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     int rc = EKG_EXIT_OK;
-    if (jsonl) {
+    if (merge) {
+        /* one graph per file, merged into the run's in the order given */
+        for (int i = optind; i < argc && rc == EKG_EXIT_OK; i++) {
+            struct stat st;
+            if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+                set_error(&err, argv[i], 0, 0, "is a directory");
+                rc = EKG_EXIT_INPUT;
+            } else if (ekg_graph_read_nquads(r.g, argv[i], &err) != 0) {
+                rc = EKG_EXIT_INPUT;
+            } else if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0) {
+                r.bytes += (size_t)st.st_size;
+            }
+        }
+        ekg_stats st;
+        ekg_graph_stats(r.g, &st);
+        r.docs = st.documents;
+    } else if (jsonl) {
         int k = add_jsonl(&r, jsonl, &err);
         if (k != 0)
             rc = k == -2 ? EKG_EXIT_OUTPUT : EKG_EXIT_INPUT;

@@ -7,6 +7,10 @@
  *    surface forms by a fixed rule (the longest, then the first in byte
  *    order), so that it does not depend on the order of the documents.
  * Events whose actor or target was merged are merged in turn.
+ *
+ * A partial graph (ekg_graph_set_partial) gets the labels but not the merging of
+ * things, which needs every document: what decides it (class, head word, anchors,
+ * every surface form) is written out, so that ekg merge can do it over all shards.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -210,7 +214,14 @@ void ekg_graph_merge_things(ekg_graph *g)
         ekg_map_free(g->entities);
         g->entities = m;
     }
-    /* labels chosen by a rule, not by document order */
+    ekg_map_free(redirect);
+    free(v);
+}
+
+void ekg_graph_choose_labels(ekg_graph *g)
+{
+    size_t n;
+    ekg_entity **v = all_entities(g, &n);
     for (size_t i = 0; i < n; i++) {
         ekg_entity *e = v[i];
         if (!e || ekg_ontology_known(g->onto, e->id))
@@ -231,6 +242,5 @@ void ekg_graph_merge_things(ekg_graph *g)
             ekg_graph_entity_add_alt(g, e, old);
         }
     }
-    ekg_map_free(redirect);
     free(v);
 }

@@ -65,7 +65,7 @@ enum {
     V_POLARITY, V_MODALITY, V_CONFIDENCE, V_CAMEO, V_PLOVER, V_QUAD, V_TIMESTAMP,
     V_PLACE, V_QUOTE, V_DENOTEDBY, V_NEWSARTICLE, V_SOURCEFILE, V_HEADLINE,
     V_DATEPUBLISHED, V_PUBLISHER, V_AUTHOR, V_URL, V_DATELINE, V_MENTION, V_DERIVEDFROM,
-    V_SENTENCE, V_TRIGGER, V_CHARSTART, V_CHAREND,
+    V_SENTENCE, V_TRIGGER, V_CHARSTART, V_CHAREND, V_HEADWORD, V_ANCHORS,
     V_N
 };
 
@@ -107,6 +107,8 @@ static const char *const vocab[V_N] = {
     [V_TRIGGER] = EKG_NS_ONTO "trigger",
     [V_CHARSTART] = EKG_NS_ONTO "charStart",
     [V_CHAREND] = EKG_NS_ONTO "charEnd",
+    [V_HEADWORD] = EKG_NS_ONTO "headWord",
+    [V_ANCHORS] = EKG_NS_ONTO "anchors",
 };
 
 #define XSD_DATE EKG_NS_XSD "date"
@@ -519,6 +521,11 @@ static void emit_entity(emitter *e, const ekg_entity *ent, long idx, size_t *sc)
         mint(&e->obuf, EKG_NS_WIKIDATA, ent->qid);
         iri_term(&e->o, &e->obuf, e->b_wikidata + idx);
         put(e, V_SAMEAS, &e->o);
+    }
+    if (ent->head) {   /* a thing: what merging it with others across documents needs */
+        put_str(e, V_HEADWORD, ent->head, NULL, NULL);
+        if (ent->anchors && *ent->anchors)
+            put_str(e, V_ANCHORS, ent->anchors, NULL, NULL);
     }
     for (size_t i = 0; i < ent->naffil; i++) {
         long oi = entity_index(e, ent->affil[i].org);

@@ -23,6 +23,7 @@ ekg_integration_test(virtuoso    180 rdf store)
 ekg_integration_test(rdflib       60 rdf python)
 ekg_integration_test(determinism  60 cli)
 ekg_integration_test(bad_input    60 cli)
+ekg_integration_test(shards      120 cli)
 # Virtuoso is the slowest to start; do not let it compete with the JVM for both cores.
 set_tests_properties(virtuoso PROPERTIES RUN_SERIAL ON)
 file(MAKE_DIRECTORY ${CMAKE_BINARY_DIR}/test-tmp ${CMAKE_BINARY_DIR}/test-cache)
