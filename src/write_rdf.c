@@ -264,6 +264,47 @@ static void doc_iri(emitter *e, ekg_rdf_term *t, ekg_buf *b, const ekg_doc *d, l
     stored_iri(e, t, (size_t)e->n_entities + (size_t)idx, e->b_doc + idx);
 }
 
+/*
+ * The graph's entities, events and strings lie wherever they were allocated,
+ * and are visited in id order: on a graph larger than the caches every visit
+ * waits for memory. The loops below ask for the node PF_AHEAD places ahead
+ * (and, one step later, for the strings it points to), so that the cost per
+ * triple stays the same as the graph grows.
+ */
+#define PF_AHEAD 16
+
+static void prefetch(const void *p)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    if (p)
+        __builtin_prefetch(p);
+#else
+    (void)p;
+#endif
+}
+
+static void prefetch_entity(const ekg_graph *g, size_t i, size_t n)
+{
+    if (i + 2 * PF_AHEAD < n)
+        prefetch(ekg_graph_entity(g, i + 2 * PF_AHEAD));
+    if (i + PF_AHEAD < n) {
+        const ekg_entity *x = ekg_graph_entity(g, i + PF_AHEAD);
+        prefetch(x->id);
+        prefetch(x->label);
+    }
+}
+
+static void prefetch_event(const ekg_graph *g, size_t i, size_t n)
+{
+    if (i + 2 * PF_AHEAD < n)
+        prefetch(ekg_graph_event(g, i + 2 * PF_AHEAD));
+    if (i + PF_AHEAD < n) {
+        const ekg_event *x = ekg_graph_event(g, i + PF_AHEAD);
+        prefetch(x->id);
+        prefetch(x->mentions);
+    }
+}
+
 /* Makes the IRIs of every entity and document (ids escaped; slugs already are). */
 static void make_iris(emitter *e)
 {
@@ -272,9 +313,15 @@ static void make_iris(emitter *e)
     for (size_t i = 0; i < ne + nd; i++) {
         e->iri_off[i] = e->iris.len;
         if (i < ne) {
+            prefetch_entity(e->g, i, ne);
             ekg_buf_puts(&e->iris, EKG_NS_ID);
             ekg_escape_iri_part(&e->iris, ekg_graph_entity(e->g, i)->id);
         } else {
+            size_t d = i - ne;
+            if (d + 2 * PF_AHEAD < nd)
+                prefetch(ekg_graph_doc(e->g, d + 2 * PF_AHEAD));
+            if (d + PF_AHEAD < nd)
+                prefetch(ekg_graph_doc(e->g, d + PF_AHEAD)->slug);
             ekg_buf_puts(&e->iris, EKG_NS_DOC);
             ekg_escape_iri_part(&e->iris, ekg_graph_doc(e->g, i - ne)->slug);
         }
@@ -659,6 +706,11 @@ static void emit_doc(emitter *e, const ekg_doc *d, long idx, size_t *mi)
     put_str(e, V_DATELINE, d->dateline, NULL, NULL);
 
     for (; *mi < e->n_mentions && !e->rc; ++*mi) {
+        if (*mi + PF_AHEAD < e->n_mentions) {
+            const ekg_mention *ahead = e->mentions[*mi + PF_AHEAD].m;
+            prefetch(ahead->sentence);
+            prefetch(ahead->trigger);
+        }
         const ekg_mention *m = e->mentions[*mi].m;
         int c = m->doc == d ? 0 : strcmp(m->doc->id, d->id);
         if (c > 0)
@@ -708,6 +760,7 @@ int ekg_rdf_emit(const ekg_graph *g, ekg_quad_fn fn, void *data)
     e.b_affil = e.b_wikidata + (long)ne;
     long na = 0;
     for (size_t i = 0; i < ne; i++) {
+        prefetch_entity(g, i, ne);
         e.affil_base[i] = e.b_affil + na;
         na += (long)ekg_graph_entity(g, i)->naffil;
     }
@@ -718,6 +771,7 @@ int ekg_rdf_emit(const ekg_graph *g, ekg_quad_fn fn, void *data)
     /* unique mentions and the shortcut events, each sorted */
     size_t nm = 0, ns = 0;
     for (size_t i = 0; i < nev; i++) {
+        prefetch_event(g, i, nev);
         const ekg_event *ev = ekg_graph_event(g, i);
         nm += ev->nmentions;
         ns += has_shortcut(ev) != 0;
@@ -725,6 +779,7 @@ int ekg_rdf_emit(const ekg_graph *g, ekg_quad_fn fn, void *data)
     e.mentions = ekg_xmalloc((nm + 1) * sizeof *e.mentions);
     e.shortcuts = ekg_xmalloc((ns + 1) * sizeof *e.shortcuts);
     for (size_t i = 0; i < nev; i++) {
+        prefetch_event(g, i, nev);
         const ekg_event *ev = ekg_graph_event(g, i);
         for (size_t j = 0; j < ev->nmentions; j++)
             if (ev->mentions[j].doc) {
@@ -748,10 +803,14 @@ int ekg_rdf_emit(const ekg_graph *g, ekg_quad_fn fn, void *data)
     e.b_dyn = e.b_mention + (long)e.n_mentions + (long)nd;
 
     size_t sc = 0, mi = 0;
-    for (size_t i = 0; i < ne && !e.rc; i++)
+    for (size_t i = 0; i < ne && !e.rc; i++) {
+        prefetch_entity(g, i, ne);
         emit_entity(&e, ekg_graph_entity(g, i), (long)i, &sc);
-    for (size_t i = 0; i < nev && !e.rc; i++)
+    }
+    for (size_t i = 0; i < nev && !e.rc; i++) {
+        prefetch_event(g, i, nev);
         emit_event(&e, ekg_graph_event(g, i), (long)i);
+    }
     for (size_t i = 0; i < nd && !e.rc; i++)
         emit_doc(&e, ekg_graph_doc(g, i), (long)i, &mi);
 
