@@ -80,3 +80,14 @@ prog = (bytes([0, 8, 0, 1]) + b"\x00" * 8 + bytes([1]) + s(b'He said "hi" \\ <>{
         + bytes([7, 0, 0, 1, 0, 0, 9, 5]) + s(b"Sentence \"quoted\" \\ {x}") + s(b"opposed")
         + bytes([1, 1, 3, 7, 9, 1, 0, 200, 1]))
 put("fuzz_writers", "handmade", prog)
+
+# fuzz_nquads: shards as `ekg merge` reads them: the sample export (whole and cut short),
+# sorted lines, broken lines.
+nq = open(os.path.join(root, "out", "graph.nq"), "rb").read()
+put("fuzz_nquads", "sample", nq)
+lines = nq.splitlines(keepends=True)
+put("fuzz_nquads", "sample-head", b"".join(lines[:60]))
+put("fuzz_nquads", "sample-sorted", b"".join(sorted(lines)))
+put("fuzz_nquads", "empty", b"")
+put("fuzz_nquads", "broken", b"<https://w3id.org/ekg/id/france> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> .\n"
+    b"_:b0 <http://www.w3.org/2000/01/rdf-schema#label> \"x\" .\n<a> <b> \"c\\u0000\"@en <g> .\n")

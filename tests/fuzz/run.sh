@@ -17,7 +17,7 @@ src=$(cd "$here/../.." && pwd)
 build="$src/build-fuzz"
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-"fuzz_pipeline fuzz_jsonl fuzz_writers"}
+targets=${*:-"fuzz_pipeline fuzz_jsonl fuzz_writers fuzz_nquads"}
 jobs=${EKG_FUZZ_JOBS:-$(nproc 2>/dev/null || echo 2)}
 
 if [ -z "${EKG_FUZZ_NOBUILD:-}" ]; then
