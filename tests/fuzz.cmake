@@ -5,7 +5,7 @@
 if(EKG_FUZZ)
   set(EKG_FUZZ_SECONDS 20 CACHE STRING "Seconds each fuzz ctest runs")
   set(EKG_FUZZ_RUNS 100000 CACHE STRING "At most this many executions per fuzz ctest")
-  foreach(target fuzz_pipeline fuzz_jsonl fuzz_writers)
+  foreach(target fuzz_pipeline fuzz_jsonl fuzz_writers fuzz_nquads)
     add_executable(${target} ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/${target}.c)
     target_include_directories(${target} PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/fuzz)
     target_compile_definitions(${target} PRIVATE
