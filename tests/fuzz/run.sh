@@ -34,8 +34,13 @@ run_one() {
     if [ -n "${EKG_FUZZ_KEEP_GOING:-}" ]; then
         set -- "$@" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1
     fi
+    # third-party leaks suppressed; fuzz_nquads unwinds fully to see raptor's own leak
+    unwind=
+    [ "$t" = fuzz_nquads ] && unwind=:fast_unwind_on_malloc=0
     start=$(date +%s)
-    "$build/tests/$t" "$@" "$w/corpus" "$here/corpus/$t" >"$w/log" 2>&1
+    ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}$unwind \
+    LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$src/tests/badinput/lsan.supp:print_suppressions=0} \
+        "$build/tests/$t" "$@" "$w/corpus" "$here/corpus/$t" >"$w/log" 2>&1
     rc=$?
     end=$(date +%s)
     # executions: the final stats, or in fork mode the last "#N:" progress line
