@@ -10,6 +10,8 @@
 #   EKG_FUZZ_IGNORE_KNOWN=1  do not stop on the known bugs listed in tests/fuzz/README.md
 #   EKG_FUZZ_JOBS=N          targets at a time (default: number of cores)
 #   EKG_FUZZ_NOBUILD=1       use the existing build
+#   EKG_FUZZ_TIMEOUT=S       a unit running longer is a hang (default 120: wall time, and a
+#                            loaded machine or nice can starve a unit for tens of seconds)
 # Exit status: 0 if no target found a crash, 1 otherwise.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -29,7 +31,7 @@ run_one() {
     t=$1
     w="$build/fuzz-run/$t"
     mkdir -p "$w/corpus" "$w/artifacts"
-    set -- -max_total_time="$secs" -timeout=25 -report_slow_units=60 -rss_limit_mb=2560 -max_len=8192 \
+    set -- -max_total_time="$secs" -timeout="${EKG_FUZZ_TIMEOUT:-120}" -report_slow_units=20 -rss_limit_mb=2560 -max_len=8192 \
         -print_final_stats=1 -artifact_prefix="$w/artifacts/"
     if [ -n "${EKG_FUZZ_KEEP_GOING:-}" ]; then
         set -- "$@" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1
