@@ -84,7 +84,7 @@ ekg_entity *ekg_docx_entity(ekg_docx *d, int i)
     ekg_entity *g = ekg_graph_entity_get(d->g, e->id, label, e->cls);
     if (e->known && e->known->qid)
         ekg_graph_entity_set_qid(d->g, g, e->known->qid);
-    if (e->thing && !g->head) {
+    if (e->thing) {
         ekg_buf b;
         ekg_buf_init(&b);
         for (size_t k = 0; k < e->nanchors; k++) {
@@ -92,8 +92,7 @@ ekg_entity *ekg_docx_entity(ekg_docx *d, int i)
                 ekg_buf_putc(&b, ' ');
             ekg_buf_puts(&b, e->anchors[k]);
         }
-        g->head = ekg_graph_str(d->g, e->head);
-        g->anchors = ekg_graph_str(d->g, b.data ? b.data : "");
+        ekg_graph_entity_set_thing(d->g, g, e->head, b.data ? b.data : "");
         ekg_buf_free(&b);
     }
     for (size_t k = 0; k < e->nsurfaces; k++)

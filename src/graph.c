@@ -140,6 +140,19 @@ void ekg_graph_entity_add_alt(ekg_graph *g, ekg_entity *e, const char *alt)
     e->nalt++;
 }
 
+void ekg_graph_entity_set_thing(ekg_graph *g, ekg_entity *e, const char *head,
+                                const char *anchors)
+{
+    anchors = anchors ? anchors : "";
+    if (e->head) {
+        int c = strcmp(head, e->head);
+        if (c > 0 || (c == 0 && strcmp(anchors, e->anchors) >= 0))
+            return;
+    }
+    e->head = ekg_pool_str(g->pool, head);
+    e->anchors = ekg_pool_str(g->pool, anchors);
+}
+
 void ekg_graph_entity_set_qid(ekg_graph *g, ekg_entity *e, const char *qid)
 {
     e->qid = qid ? ekg_pool_str(g->pool, qid) : NULL;
@@ -462,10 +475,8 @@ int ekg_graph_merge(ekg_graph *dst, const ekg_graph *src, ekg_error *err)
                     ekg_graph_entity_add_alt(dst, e, s->alt[k]);
                 if (s->qid && !e->qid)
                     ekg_graph_entity_set_qid(dst, e, s->qid);
-                if (s->head && !e->head) {
-                    e->head = ekg_pool_str(dst->pool, s->head);
-                    e->anchors = ekg_pool_str(dst->pool, s->anchors);
-                }
+                if (s->head)
+                    ekg_graph_entity_set_thing(dst, e, s->head, s->anchors);
             } else {
                 for (size_t k = 0; k < s->naffil; k++) {
                     ekg_entity *org = ekg_map_get(dst->entities, s->affil[k].org->id,

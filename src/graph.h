@@ -117,6 +117,14 @@ ekg_entity *ekg_graph_entity_get(ekg_graph *g, const char *id, const char *label
 /* Adds a surface form (skos:altLabel) unless it equals the label. */
 void ekg_graph_entity_add_alt(ekg_graph *g, ekg_entity *e, const char *alt);
 void ekg_graph_entity_set_qid(ekg_graph *g, ekg_entity *e, const char *qid);
+/*
+ * Makes e a thing with head word `head` and anchors `anchors` (space-separated).
+ * Different anchors can give one id ("World Bank" and "International Monetary
+ * Fund-World Bank"): the smallest (head, then anchors, by strcmp) is kept, so that
+ * the result does not depend on the order in which documents or graphs come.
+ */
+void ekg_graph_entity_set_thing(ekg_graph *g, ekg_entity *e, const char *head,
+                                const char *anchors);
 /* person ekg:affiliatedWith org, with a role title (may be NULL). */
 void ekg_graph_entity_add_affil(ekg_graph *g, ekg_entity *person, const ekg_entity *org,
                                 const char *role);

@@ -488,10 +488,8 @@ static int read_entity(reader *r, const rq_group *gr)
     }
     if (!r->failed && !head && anchors)
         fail(r, line, "<%s>: ekg:anchors without ekg:headWord", s);
-    if (!r->failed && head && !e->head) {
-        e->head = ekg_graph_str(r->g, head);
-        e->anchors = ekg_graph_str(r->g, anchors ? anchors : "");
-    }
+    if (!r->failed && head)
+        ekg_graph_entity_set_thing(r->g, e, head, anchors);
     return r->failed ? -1 : 0;
 }
 
