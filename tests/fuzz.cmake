@@ -20,7 +20,8 @@ if(EKG_FUZZ)
               -timeout=25 -rss_limit_mb=2560 -max_len=8192 -print_final_stats=1
               -artifact_prefix=${work}/artifacts/
               ${work}/corpus ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/corpus/${target})
-    set_tests_properties(${target} PROPERTIES TIMEOUT 180 LABELS fuzz
+    math(EXPR timeout "${EKG_FUZZ_SECONDS} + 120")
+    set_tests_properties(${target} PROPERTIES TIMEOUT ${timeout} LABELS fuzz
       ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0;UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
   endforeach()
   # Crashes found so far, minimised (tests/fuzz/crashes/<target>/): each must now pass.
