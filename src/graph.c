@@ -316,7 +316,12 @@ ekg_event *ekg_graph_event_add(ekg_graph *g, const ekg_relation *rel, const ekg_
     if (ekg_map_get(g->mention_keys, mk, (size_t)mkl))
         return ev;
     ekg_map_put(g->mention_keys, mk, (size_t)mkl, (void *)1);
-    ev->mentions = ekg_xrealloc(ev->mentions, (ev->nmentions + 1) * sizeof *ev->mentions);
+    /* doubling: an event found 10^5 times must not be copied 10^5 times (realloc copies
+       every time under ASan and valgrind, and may with any allocator) */
+    if (ev->nmentions == ev->cmentions) {
+        ev->cmentions = ev->cmentions ? 2 * ev->cmentions : 4;
+        ev->mentions = ekg_xrealloc(ev->mentions, ev->cmentions * sizeof *ev->mentions);
+    }
     ev->mentions[ev->nmentions++] = mm;
     if (confidence > ev->confidence)
         ev->confidence = confidence;

@@ -93,6 +93,7 @@ typedef struct ekg_event {
     const char *quote;         /* statements: the reported words, or NULL */
     ekg_mention *mentions;
     size_t nmentions;
+    size_t cmentions;          /* allocated; grows by doubling */
     int shortcut;              /* emit actor <relation> target */
 } ekg_event;
 

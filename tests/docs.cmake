@@ -19,8 +19,8 @@ if(NOT CMAKE_SCRIPT_MODE_FILE)
   find_program(EKG_GROFF groff)
   find_program(EKG_PKG_CONFIG pkg-config)
   find_program(EKG_CC NAMES cc gcc clang)
-  set(_docs -DSRC=${CMAKE_SOURCE_DIR} -DBIN=${CMAKE_BINARY_DIR} -DEKG=$<TARGET_FILE:ekg>
-            -DHELLO=$<TARGET_FILE:ekg_hello> -DRAPPER=${EKG_RAPPER} -DGROFF=${EKG_GROFF}
+  set(_docs -DSRC=${CMAKE_SOURCE_DIR} -DBIN=${CMAKE_BINARY_DIR} -DEKG=${EKG_TEST_EKG}
+            -DHELLO=${EKG_TEST_HELLO} -DRAPPER=${EKG_RAPPER} -DGROFF=${EKG_GROFF}
             -DPKG_CONFIG=${EKG_PKG_CONFIG} -DCC=${EKG_CC})
   set(_docs_tests hello pkgconfig options man)
   if(EKG_SANITIZE)

@@ -20,15 +20,16 @@ if(EKG_FUZZ)
               -timeout=25 -rss_limit_mb=2560 -max_len=8192 -print_final_stats=1
               -artifact_prefix=${work}/artifacts/
               ${work}/corpus ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/corpus/${target})
-    # Leaks inside raptor2, Graphviz and fontconfig are suppressed (tests/badinput/lsan.supp);
+    # Leaks inside raptor2, Graphviz and fontconfig are suppressed (tests/lsan.supp);
     # raptor's N-Quads parser leaks on a syntax error, and only a full unwind shows that the
     # leak is inside it: fuzz_nquads, the one target that feeds raptor bad input, unwinds so.
     set(unwind "")
     if(target STREQUAL "fuzz_nquads")
       set(unwind ":fast_unwind_on_malloc=0")
     endif()
-    set_tests_properties(${target} PROPERTIES TIMEOUT 180 LABELS fuzz
-      ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0${unwind};LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/badinput/lsan.supp:print_suppressions=0;UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
+    math(EXPR timeout "${EKG_FUZZ_SECONDS} + 120")
+    set_tests_properties(${target} PROPERTIES TIMEOUT ${timeout} LABELS fuzz
+      ENVIRONMENT "ASAN_OPTIONS=detect_leaks=1:abort_on_error=0${unwind};LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp:print_suppressions=0;UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
   endforeach()
   # Crashes found so far, minimised (tests/fuzz/crashes/<target>/): each must now pass.
   add_test(NAME fuzz_regressions

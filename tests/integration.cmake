@@ -7,7 +7,7 @@ set(EKG_INTEGRATION_DIR ${CMAKE_CURRENT_SOURCE_DIR}/integration)
 # ekg_integration_test(NAME TIMEOUT LABEL...): tests/integration/NAME.sh as ctest NAME.
 function(ekg_integration_test name timeout)
   add_test(NAME ${name}
-    COMMAND ${EKG_INTEGRATION_DIR}/${name}.sh $<TARGET_FILE:ekg> ${CMAKE_SOURCE_DIR})
+    COMMAND ${EKG_INTEGRATION_DIR}/${name}.sh ${EKG_TEST_EKG} ${CMAKE_SOURCE_DIR})
   set_tests_properties(${name} PROPERTIES
     TIMEOUT ${timeout}
     SKIP_RETURN_CODE 77

@@ -15,7 +15,8 @@
 # Cases that cannot be tested here are skipped, and say why (e.g. chmod 000
 # when running as root). Environment: BADINPUT_ONLY=REGEX runs matching cases
 # only; BADINPUT_KEEP=1 keeps the work directory; BADINPUT_BIG=0 skips the
-# 100 MB / 10^6-document / 50 MB cases.
+# 100 MB / 10^6-document / 50 MB cases; BADINPUT_TIMEOUT_SCALE=N multiplies every
+# time limit (ctest sets it for sanitizer and valgrind builds, which are slower).
 # Exit status: 0 if every case passed, 1 otherwise.
 set -u
 
@@ -26,8 +27,9 @@ ONTO=${2:-$here/../../ontology}
 CORPUS=$here/../../corpus
 export LC_ALL=C SOURCE_DATE_EPOCH=1700000000
 # sanitizer builds: third-party leaks are not ekg's, and LSan must not talk on stderr
-export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$here/lsan.supp:print_suppressions=0}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$here/../lsan.supp:print_suppressions=0}
 unset EKG_ONTOLOGY
+SCALE=${BADINPUT_TIMEOUT_SCALE:-1}
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/ekg-badinput.XXXXXX") || exit 1
 cleanup() {
@@ -46,9 +48,10 @@ is_root=0
 
 note() { printf '%s\n' "$*" >&2; }
 
-# run TIMEOUT ARGS...: runs ekg; sets $rc, $out (stdout file), $err (stderr file), $secs
+# run TIMEOUT ARGS...: runs ekg; sets $rc, $out (stdout file), $err (stderr file), $secs,
+# and $limit (TIMEOUT times BADINPUT_TIMEOUT_SCALE)
 run() {
-    local limit=$1
+    limit=$(($1 * SCALE))
     shift
     out=$T/stdout err=$T/stderr
     local t0 t1
@@ -346,7 +349,7 @@ if [ "${BADINPUT_BIG:-1}" != 0 ] && begin line-4mb-no-newline; then
                  s = substr(s, 1, 1048576); for (i = 0; i < 4; i++) printf "%s", s }' >"$I/long.txt"
     fresh
     run 120 --ontology "$ONTO" --out "$T/o" "$I/long.txt"
-    [ "$rc" != 124 ] || problem "did not finish in 120 s"
+    [ "$rc" != 124 ] || problem "did not finish in $limit s"
     expect_rc 0
     [ "$rc" = 124 ] || expect_parses "$T/o"
     rm -f "$I/long.txt"
@@ -359,7 +362,7 @@ if [ "${BADINPUT_BIG:-1}" != 0 ] && begin jsonl-million-documents; then
     awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "{\"id\":%d,\"text\":\"x\"}\n", i }' >"$I/million.jsonl"
     fresh
     run 600 --ontology "$ONTO" --jsonl "$I/million.jsonl" --format nt --output "$T/o/graph.nt" --stats
-    [ "$rc" != 124 ] || problem "did not finish in 600 s"
+    [ "$rc" != 124 ] || problem "did not finish in $limit s"
     expect_rc 0
     expect_err "^ekg: 1000000 documents"
     rm -f "$I/million.jsonl"
@@ -371,7 +374,7 @@ if [ "${BADINPUT_BIG:-1}" != 0 ] && begin jsonl-repeated-event-200k; then
     awk 'BEGIN { for (i = 0; i < 200000; i++) printf "{\"id\":%d,\"text\":\"France opposed Japan.\"}\n", i }' >"$I/rep.jsonl"
     fresh
     run 120 --ontology "$ONTO" --jsonl "$I/rep.jsonl" --format nt --output "$T/o/graph.nt" --stats
-    [ "$rc" != 124 ] || problem "did not finish in 120 s"
+    [ "$rc" != 124 ] || problem "did not finish in $limit s"
     expect_rc 0
     rm -f "$I/rep.jsonl"
     finish
@@ -506,7 +509,7 @@ if [ "${BADINPUT_BIG:-1}" != 0 ] && begin jsonl-50mb-string; then
                  for (i = 0; i < 50; i++) printf "%s", s; printf "\"}\n" }' >"$I/big.jsonl"
     fresh
     run 600 --ontology "$ONTO" --jsonl "$I/big.jsonl" --format nt --output "$T/o/graph.nt"
-    [ "$rc" != 124 ] || problem "did not finish in 600 s"
+    [ "$rc" != 124 ] || problem "did not finish in $limit s"
     expect_rc 0
     [ "$rc" = 124 ] || rapper -q -i ntriples -c "$T/o/graph.nt" 2>/dev/null || problem "graph.nt does not parse"
     rm -f "$I/big.jsonl"
@@ -625,7 +628,7 @@ fi
 if begin stdout-dev-full; then
     if [ -w /dev/full ]; then
         # run() redirects stdout itself: do it by hand
-        timeout 30 "$EKG" --ontology "$ONTO" --format nt "$I/good.txt" >/dev/full 2>"$T/stderr"
+        timeout $((30 * SCALE)) "$EKG" --ontology "$ONTO" --format nt "$I/good.txt" >/dev/full 2>"$T/stderr"
         rc=$? err=$T/stderr
         expect_rc 5
         expect_err "^ekg: error: stdout: write error: No space left on device$"
@@ -671,7 +674,7 @@ if begin output-dev-stdout; then
 fi
 
 if begin clean-dev-full; then
-    timeout 30 "$EKG" --clean "$I/good.txt" >/dev/full 2>"$T/stderr"
+    timeout $((30 * SCALE)) "$EKG" --clean "$I/good.txt" >/dev/full 2>"$T/stderr"
     rc=$? err=$T/stderr secs=0
     expect_rc 5
     expect_err "^ekg: error: .*(No space left on device|write)"
@@ -739,7 +742,7 @@ fi
 if begin closed-pipe; then
     # ~100 KB of N-Triples into a reader that stops after 10 bytes
     set -o pipefail
-    timeout 60 "$EKG" --ontology "$ONTO" --format nt "$CORPUS"/*.txt 2>"$T/stderr" | head -c 10 >/dev/null
+    timeout $((60 * SCALE)) "$EKG" --ontology "$ONTO" --format nt "$CORPUS"/*.txt 2>"$T/stderr" | head -c 10 >/dev/null
     rc=$? err=$T/stderr secs=0
     set +o pipefail
     [ "$rc" = 0 ] || [ "$rc" = 141 ] || problem "exit code $rc, want 0 or 141 (SIGPIPE)"
@@ -751,7 +754,7 @@ if begin closed-pipe-sigpipe-ignored; then
     # with SIGPIPE ignored by the parent, EPIPE must still end ekg quietly
     # (a write error on a closed pipe is not worth a message)
     set -o pipefail
-    ( trap '' PIPE; timeout 60 "$EKG" --ontology "$ONTO" --format nt "$CORPUS"/*.txt 2>"$T/stderr" | head -c 10 >/dev/null )
+    ( trap '' PIPE; timeout $((60 * SCALE)) "$EKG" --ontology "$ONTO" --format nt "$CORPUS"/*.txt 2>"$T/stderr" | head -c 10 >/dev/null )
     rc=$? err=$T/stderr secs=0
     set +o pipefail
     [ "$rc" != 124 ] || problem "hung"

@@ -41,7 +41,7 @@ run_one() {
     [ "$t" = fuzz_nquads ] && unwind=:fast_unwind_on_malloc=0
     start=$(date +%s)
     ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}$unwind \
-    LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$src/tests/badinput/lsan.supp:print_suppressions=0} \
+    LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$src/tests/lsan.supp:print_suppressions=0} \
         "$build/tests/$t" "$@" "$w/corpus" "$here/corpus/$t" >"$w/log" 2>&1
     rc=$?
     end=$(date +%s)
