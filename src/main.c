@@ -242,9 +242,13 @@ typedef struct run {
     /* --jobs N: documents are read into a batch and extracted by N threads, each into a
        graph of its own; the graphs are merged at the end */
     int jobs;
-    struct job *batch;
+    struct job *batch;       /* the batch being read */
     size_t nbatch, batch_bytes;
+    struct job *busy;        /* the batch the workers are extracting, or NULL */
+    size_t nbusy;
+    struct job *spare;       /* a free batch array */
     struct worker *workers;
+    json_t *ids;             /* every document id read: duplicates are found in input order */
 } run;
 
 typedef struct job {
@@ -262,7 +266,7 @@ typedef struct worker {
     logctx ctx;
 } worker;
 
-#define BATCH_DOCS 512
+#define BATCH_DOCS 2048
 #define BATCH_BYTES (32u << 20)
 
 static ekg_graph *new_graph_log(const run *r, logctx *ctx)
@@ -373,16 +377,64 @@ static void *work(void *arg)
     return NULL;
 }
 
-/* Extracts the batch with the workers; the first error in input order wins. */
-static int flush_batch(run *r, ekg_error *err)
+static void free_jobs(job *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(b[i].id);
+        free(b[i].text);
+        free(b[i].title);
+        free(b[i].date);
+        free(b[i].url);
+        free(b[i].source);
+        free(b[i].path);
+    }
+}
+
+/*
+ * Waits for the workers on the busy batch and frees its documents; the first
+ * error in input order wins. Returns 0 or -1 (with *err set).
+ */
+static int join_batch(run *r, ekg_error *err)
 {
     int rc = 0;
-    if (!r->nbatch)
+    if (!r->busy)
         return 0;
+    for (int k = 0; k < r->jobs; k++)
+        pthread_join(r->workers[k].thread, NULL);
+    for (size_t i = 0; i < r->nbusy; i++) {
+        job *j = &r->busy[i];
+        if (j->rc != 0 && rc == 0) {
+            *err = j->err;
+            rc = -1;
+        }
+    }
+    free_jobs(r->busy, r->nbusy);
+    r->spare = r->busy;
+    r->busy = NULL;
+    r->nbusy = 0;
+    return rc;
+}
+
+/*
+ * Hands the batch just read to the workers and returns at once, so that the
+ * next batch is read while this one is extracted; first waits for the batch
+ * before it. Returns 0 or -1 (an error in the batch before).
+ */
+static int flush_batch(run *r, ekg_error *err)
+{
+    int rc = join_batch(r, err);
+    if (!r->nbatch || rc != 0)
+        return rc;
+    r->busy = r->batch;
+    r->nbusy = r->nbatch;
+    r->batch = r->spare;
+    r->spare = NULL;
+    r->nbatch = 0;
+    r->batch_bytes = 0;
     for (int k = 0; k < r->jobs; k++) {
         worker *w = &r->workers[k];
-        w->batch = r->batch;
-        w->nbatch = r->nbatch;
+        w->batch = r->busy;
+        w->nbatch = r->nbusy;
         w->index = (size_t)k;
         w->step = (size_t)r->jobs;
         if (pthread_create(&w->thread, NULL, work, w) != 0) {
@@ -390,40 +442,40 @@ static int flush_batch(run *r, ekg_error *err)
             exit(EKG_EXIT_FAILURE);
         }
     }
-    for (int k = 0; k < r->jobs; k++)
-        pthread_join(r->workers[k].thread, NULL);
-    for (size_t i = 0; i < r->nbatch; i++) {
-        job *j = &r->batch[i];
-        if (j->rc != 0 && rc == 0) {
-            *err = j->err;
-            rc = -1;
-        }
-        free(j->id);
-        free(j->text);
-        free(j->title);
-        free(j->date);
-        free(j->url);
-        free(j->source);
-        free(j->path);
-    }
-    r->nbatch = 0;
-    r->batch_bytes = 0;
-    return rc;
+    return 0;
 }
 
-/* Merges the workers' graphs into the run's graph, in worker order. */
+/*
+ * Extracts what is left and merges the workers' graphs into the run's graph in
+ * worker order. The run's graph is still empty then, so the first worker's
+ * graph becomes it instead of being copied.
+ */
 static int finish_jobs(run *r, ekg_error *err)
 {
     int rc = flush_batch(r, err);
+    if (rc != 0)
+        free_jobs(r->batch, r->nbatch);   /* not started: an error came first */
+    else if (join_batch(r, err) != 0)
+        rc = -1;
     for (int k = 0; k < r->jobs; k++) {
-        if (rc == 0 && ekg_graph_merge(r->g, r->workers[k].g, err) != 0)
+        ekg_graph *wg = r->workers[k].g;
+        if (k == 0 && rc == 0) {
+            ekg_graph_free(r->g);
+            ekg_graph_set_log(wg, on_log, NULL);
+            r->g = wg;
+            continue;
+        }
+        if (rc == 0 && ekg_graph_merge(r->g, wg, err) != 0)
             rc = -1;
-        ekg_graph_free(r->workers[k].g);
+        ekg_graph_free(wg);
     }
+    json_decref(r->ids);
+    r->ids = NULL;
     free(r->workers);
     free(r->batch);
+    free(r->spare);
     r->workers = NULL;
-    r->batch = NULL;
+    r->batch = r->spare = NULL;
     return rc;
 }
 
@@ -434,6 +486,14 @@ static int add_doc(run *r, const char *id, const char *text, size_t len,
     r->docs++;
     r->bytes += len;
     if (r->jobs > 1) {
+        /* each worker sees only its own documents: the reader finds a repeated id, at
+           the line that repeats it, as one thread would */
+        if (json_object_get(r->ids, id)) {
+            set_error(err, cur_path ? cur_path : id, 0, 0, "duplicate document id");
+            return -1;
+        }
+        if (json_object_set_new_nocheck(r->ids, id, json_null()) != 0)
+            abort();
         job *j = &r->batch[r->nbatch++];
         memset(j, 0, sizeof *j);
         j->id = dup_or_null(id);
@@ -856,8 +916,10 @@ int main(int argc, char **argv)
     r.jobs = stream ? 1 : jobs;   /* streaming writes each document in order */
     if (r.jobs > 1) {
         r.batch = calloc(BATCH_DOCS, sizeof *r.batch);
+        r.spare = calloc(BATCH_DOCS, sizeof *r.spare);
         r.workers = calloc((size_t)r.jobs, sizeof *r.workers);
-        if (!r.batch || !r.workers)
+        r.ids = json_object();
+        if (!r.batch || !r.spare || !r.workers || !r.ids)
             abort();
         for (int k = 0; k < r.jobs; k++)
             r.workers[k].g = new_graph_log(&r, &r.workers[k].ctx);

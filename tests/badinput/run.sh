@@ -453,6 +453,37 @@ if begin jsonl-duplicate-ids; then
     finish
 fi
 
+# --jobs 2: documents are extracted by threads in batches of 2048 while the next batch
+# is read; errors must still name the line, as with one thread
+if begin jsonl-duplicate-ids-jobs; then   # the repeat is in another batch and another thread
+    awk 'BEGIN { for (i = 1; i <= 5000; i++) printf "{\"id\":%d,\"text\":\"France opposed Japan.\"}\n", i % 4001 }' >"$I/dupj.jsonl"
+    run 60 --ontology "$ONTO" --out "$GOOD" --jobs 2 --jsonl "$I/dupj.jsonl"
+    expect_rc 3
+    expect_err "^ekg: error: $I/dupj.jsonl:4002:1: duplicate document id$"
+    expect_untouched
+    finish
+fi
+
+if begin jsonl-bad-json-jobs; then   # after two full batches
+    awk 'BEGIN { for (i = 1; i <= 5000; i++) printf "{\"id\":%d,\"text\":\"France opposed Japan.\"}\n", i; print "{\"id\": 0, \"text\": }" }' >"$I/badj.jsonl"
+    run 60 --ontology "$ONTO" --out "$GOOD" --jobs 2 --jsonl "$I/badj.jsonl"
+    expect_rc 3
+    expect_err "^ekg: error: $I/badj.jsonl:5001:19: invalid JSON"
+    expect_untouched
+    finish
+fi
+
+if begin files-duplicate-ids-jobs; then   # two files with one name in two directories
+    mkdir -p "$I/ja" "$I/jb"
+    printf 'France opposed Japan.\n' >"$I/ja/doc.txt"
+    printf 'France opposed Japan.\n' >"$I/jb/doc.txt"
+    run 30 --ontology "$ONTO" --out "$GOOD" --jobs 2 "$I/ja/doc.txt" "$I/jb/doc.txt"
+    expect_rc 3
+    expect_err "^ekg: error: $I/jb/doc.txt: duplicate document id$"
+    expect_untouched
+    finish
+fi
+
 if begin jsonl-duplicate-ids-string-and-int; then   # "7" and 7 name the same document
     printf '{"id": "7", "text": "France opposed it."}\n{"id": 7, "text": "x"}\n' >"$I/dup2.jsonl"
     run 30 --ontology "$ONTO" --out "$GOOD" --jsonl "$I/dup2.jsonl"
