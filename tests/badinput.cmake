@@ -10,7 +10,7 @@ if(EKG_RAPPER AND EKG_DOT AND EKG_PYTHON3)
   add_test(NAME badinput
     COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/badinput/run.sh ${EKG_TEST_EKG} ${CMAKE_SOURCE_DIR}/ontology)
   # COST: the two longest tests start first, so that ctest -j2 runs the rest beside them
-  set_tests_properties(badinput PROPERTIES TIMEOUT 300 LABELS badinput COST 100
+  set_tests_properties(badinput PROPERTIES TIMEOUT 300 LABELS "badinput;threads" COST 100
     ENVIRONMENT "BADINPUT_BIG=0;BADINPUT_TIMEOUT_SCALE=${EKG_TEST_TIMEOUT_SCALE}")
   add_test(NAME badinput_big
     COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/badinput/run.sh ${EKG_TEST_EKG} ${CMAKE_SOURCE_DIR}/ontology)

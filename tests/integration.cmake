@@ -21,7 +21,7 @@ ekg_integration_test(dot          60 graphviz)
 ekg_integration_test(shacl        60 rdf node)
 ekg_integration_test(virtuoso    180 rdf store)
 ekg_integration_test(rdflib       60 rdf python)
-ekg_integration_test(determinism  60 cli)
+ekg_integration_test(determinism  60 cli threads)
 ekg_integration_test(bad_input    60 cli)
 ekg_integration_test(shards      120 cli)
 # Virtuoso is the slowest to start; do not let it compete with the JVM for both cores.
