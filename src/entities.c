@@ -104,15 +104,17 @@ void ekg_dent_surface(ekg_docx *d, int i, const char *raw, size_t rawn)
     ekg_dent *e = &d->ents[i];
     /* one space for any run of white space (hard-wrapped text) */
     char buf[512];
-    size_t n = 0;
-    for (size_t k = 0; k < rawn && n < sizeof buf - 1; k++) {
-        char c = raw[k];
+    size_t n = 0, r = 0;
+    for (; r < rawn && n < sizeof buf - 1; r++) {
+        char c = raw[r];
         if (c == '\n' || c == '\t' || c == '\r')
             c = ' ';
         if (c == ' ' && (n == 0 || buf[n - 1] == ' '))
             continue;
         buf[n++] = c;
     }
+    if (r < rawn)   /* a surface longer than the buffer: never split a character */
+        n = ekg_utf8_cut(buf, n);
     while (n && buf[n - 1] == ' ')
         n--;
     buf[n] = '\0';

@@ -344,3 +344,15 @@ void ekg_ascii_lower(char *out, const char *s, size_t n)
     }
     out[n] = '\0';
 }
+
+size_t ekg_utf8_cut(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k = n;
+    while (k > 0 && n - k < 3 && (u[k - 1] & 0xC0) == 0x80)
+        k--;   /* back over continuation bytes to the lead byte */
+    if (k == 0 || u[k - 1] < 0xC0)
+        return n;   /* ends in ASCII (or is not UTF-8 there: left as it is) */
+    size_t want = u[k - 1] >= 0xF0 ? 4 : u[k - 1] >= 0xE0 ? 3 : 2;
+    return n - (k - 1) < want ? k - 1 : n;
+}

@@ -85,4 +85,10 @@ void ekg_logf(const ekg_log *log, ekg_log_level level, const char *source, int l
 /* Lower-cases ASCII letters of s[0..n) into out (n bytes + NUL). */
 void ekg_ascii_lower(char *out, const char *s, size_t n);
 
+/*
+ * Where to cut valid UTF-8 s[0..n) so that no character is split: n, or less
+ * when the last character does not end at n (a prefix of a longer string).
+ */
+size_t ekg_utf8_cut(const char *s, size_t n);
+
 #endif

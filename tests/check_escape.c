@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "util.h"
 
 typedef void (*escaper)(ekg_buf *b, const char *s);
 
@@ -126,11 +127,23 @@ START_TEST(csv)
 }
 END_TEST
 
+/* A prefix of valid UTF-8 is cut before a character it would split, never inside one. */
+START_TEST(utf8_cut)
+{
+    const char *s = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80";   /* a e-acute euro emoji */
+    static const size_t want[] = {0, 1, 1, 3, 3, 3, 6, 6, 6, 6, 10};
+    for (size_t n = 0; n <= 10; n++)
+        ck_assert_uint_eq(ekg_utf8_cut(s, n), want[n]);
+    ck_assert_uint_eq(ekg_utf8_cut("plain", 3), 3);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("escape");
     TCase *tc = tcase_create("utf8");
     tcase_add_test(tc, utf8);
+    tcase_add_test(tc, utf8_cut);
     suite_add_tcase(s, tc);
     tc = tcase_create("iri");
     tcase_add_test(tc, iri);

@@ -603,6 +603,20 @@ if begin hostile-text; then
     finish
 fi
 
+# A name longer than the 511 bytes a surface keeps, of 3-byte characters: found by
+# fuzz_pipeline, --explain wrote the label cut inside a character (invalid UTF-8)
+if begin long-multibyte-name; then
+    fresh
+    run 30 --ontology "$ONTO" --out "$T/o" --explain \
+        "$here/../fuzz/crashes/fuzz_pipeline/explain-surface-cut-mid-character"
+    expect_rc 0
+    expect_parses "$T/o"
+    grep -q 'would-be' "$out" || problem "--explain has no event with the long name"
+    python3 -c 'import sys; open(sys.argv[1], "rb").read().decode("utf-8")' "$out" 2>/dev/null ||
+        problem "--explain wrote invalid UTF-8"
+    finish
+fi
+
 if begin hostile-file-name; then
     name='we"ird <name> {x}|^`\#%20@id.txt'
     printf '%s\n' "$HOSTILE" >"$I/$name"
