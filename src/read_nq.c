@@ -131,6 +131,14 @@ static void on_statement(void *data, raptor_statement *st)
     t->s = term_text(r, st->subject);
     t->p = term_text(r, st->predicate);
     t->o = term_text(r, st->object);
+    /* N-Quads is UTF-8; raptor passes invalid bytes through. ekg never writes them (its
+       writers replace them), so a graph read from them would not write back the same */
+    if (!ekg_utf8_valid(t->s, strlen(t->s)) || !ekg_utf8_valid(t->p, strlen(t->p)) ||
+        !ekg_utf8_valid(t->o, strlen(t->o))) {
+        fail(r, line, "invalid UTF-8");
+        raptor_parser_parse_abort(r->parser);
+        return;
+    }
     if (st->object->type == RAPTOR_TERM_TYPE_LITERAL) {
         t->lit = 1;
         if (st->object->value.literal.language)

@@ -137,5 +137,8 @@ bad predicate "$(head -n 3 "${S8[1]}")
 bad blank '_:b1 <http://www.w3.org/2000/01/rdf-schema#label> "x" .
 ' "bad-blank.nq:1:.*blank node"
 bad twice "$(cat "${S8[0]}")" "was in an earlier input already"
+bad utf8 "$(head -n 2 "${S8[1]}")
+<https://w3id.org/ekg/id/country-fra> <http://www.w3.org/2000/01/rdf-schema#label> \"Fr$(printf '\324\324')nce\"@en .
+" "bad-utf8.nq:3: invalid UTF-8"
 note "bad input: exit 3 with FILE:LINE, nothing written"
 note "ok"
