@@ -15,6 +15,10 @@
 #   EKG_FUZZ_FAST=1          LeakSanitizer + UBSan (trapping) instead of ASan + UBSan, in
 #                            build-fuzz-fast/: about twice the executions, no memory-error
 #                            checks beyond crashes; the working corpora are shared
+#
+# tests/fuzz/run.sh merge [TARGET...] - runs every input of each working corpus once
+# under the ASan build and adds those that reach code the seeds do not (libFuzzer
+# -merge=1) to the seeds in tests/fuzz/corpus/<target>/, to be committed.
 # Exit status: 0 if no target found a crash, 1 otherwise.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -27,6 +31,10 @@ if [ -n "${EKG_FUZZ_FAST:-}" ]; then
 fi
 secs=${1:-60}
 [ $# -gt 0 ] && shift
+merge=""
+if [ "$secs" = merge ]; then
+    merge=1 build="$src/build-fuzz" sanitizers=address,undefined
+fi
 targets=${*:-"fuzz_pipeline fuzz_jsonl fuzz_writers fuzz_nquads"}
 jobs=${EKG_FUZZ_JOBS:-$(nproc 2>/dev/null || echo 2)}
 
@@ -35,6 +43,28 @@ if [ -z "${EKG_FUZZ_NOBUILD:-}" ]; then
         -DEKG_FUZZ_SANITIZERS="$sanitizers" >/dev/null || exit 1
     cmake --build "$build" -j"$jobs" --target $targets >/dev/null || exit 1
 fi
+
+merge_one() {
+    t=$1
+    w="$src/build-fuzz/fuzz-run/$t"
+    unwind=
+    [ "$t" = fuzz_nquads ] && unwind=:fast_unwind_on_malloc=0
+    before=$(ls "$here/corpus/$t" | wc -l)
+    ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}$unwind \
+    LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$src/tests/lsan.supp:print_suppressions=0}$unwind \
+        "$build/tests/$t" -merge=1 -timeout=120 -rss_limit_mb=2560 -max_len=8192 \
+        "$here/corpus/$t" "$w/corpus" >"$w/log-merge" 2>&1 || {
+        echo "$t: the merge failed (log $w/log-merge)"
+        return 1
+    }
+    # libFuzzer restarts a merge after an input that crashes: a second attempt is a crash
+    if grep -q 'MERGE-OUTER: attempt [2-9]' "$w/log-merge"; then
+        echo "$t: an input crashed during the merge (log $w/log-merge)"
+        return 1
+    fi
+    printf '%-14s %6d inputs run under ASan, seeds %d -> %d\n' "$t" \
+        "$(ls "$w/corpus" | wc -l)" "$before" "$(ls "$here/corpus/$t" | wc -l)"
+}
 
 run_one() {
     t=$1
@@ -63,6 +93,12 @@ run_one() {
         "$t" "${n:-?}" $((end - start)) "$rc" "$crashes" "$log"
     [ "$rc" -eq 0 ] && [ "$crashes" -eq 0 ]
 }
+
+if [ -n "$merge" ]; then
+    status=0
+    for t in $targets; do merge_one "$t" || status=1; done
+    exit $status
+fi
 
 status=0
 running=0
