@@ -13,11 +13,11 @@
  * compare the two on every input).
  */
 #include <jansson.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "jsonl.h"
 #include "util.h"
 
@@ -71,43 +71,6 @@ static void skip_ws(scan *s)
         s->p++;
 }
 
-static int hexval(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-/* Length of the strict UTF-8 character at p (RFC 3629), 0 if invalid. */
-static size_t utf8_char(const unsigned char *p, const unsigned char *end)
-{
-    unsigned c = p[0];
-    size_t k;
-    uint32_t cp, min;
-    if (c >= 0xC2 && c <= 0xDF)
-        k = 1, cp = c & 0x1F, min = 0x80;
-    else if (c >= 0xE0 && c <= 0xEF)
-        k = 2, cp = c & 0x0F, min = 0x800;
-    else if (c >= 0xF0 && c <= 0xF4)
-        k = 3, cp = c & 0x07, min = 0x10000;
-    else
-        return 0;
-    if ((size_t)(end - p) <= k)
-        return 0;
-    for (size_t i = 1; i <= k; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return k + 1;
-}
-
 /*
  * A string at s->p (the opening quote), decoded into b. Returns 0, or -1 if
  * the fast path must give up (syntax, a control character, invalid UTF-8, a
@@ -134,7 +97,7 @@ static int scan_string(scan *s, ekg_buf *b)
         if (c < 0x20)
             return -1;
         if (c >= 0x80) {
-            size_t k = utf8_char((const unsigned char *)q, (const unsigned char *)s->end);
+            size_t k = ekg_utf8_seq((const unsigned char *)q, (size_t)(s->end - q), NULL);
             if (!k)
                 return -1;
             ekg_buf_put(b, q, k);
@@ -155,7 +118,7 @@ static int scan_string(scan *s, ekg_buf *b)
             return -1;
         int v = 0;
         for (int i = 2; i < 6; i++) {
-            int h = hexval(q[i]);
+            int h = ekg_hex_value(q[i]);
             if (h < 0)
                 return -1;
             v = v * 16 + h;
@@ -291,16 +254,25 @@ out:
     return rc;
 }
 
+/* The line without its end of line and leading blanks: [*a, *end); 0 if nothing is left. */
+static int trim_line(const char *line, size_t len, size_t *a, size_t *end)
+{
+    size_t x = 0, e = len;
+    while (e > 0 && (line[e - 1] == '\n' || line[e - 1] == '\r'))
+        e--;
+    while (x < e && (line[x] == ' ' || line[x] == '\t' || line[x] == '\r'))
+        x++;
+    *a = x;
+    *end = e;
+    return x < e;
+}
+
 int ekg_jsonl_parse_jansson(const char *line, size_t len, size_t lineno, const char *source,
                             ekg_jsonl_doc *doc, ekg_error *err)
 {
     memset(doc, 0, sizeof *doc);
-    size_t a = 0, end = len;
-    while (end > 0 && (line[end - 1] == '\n' || line[end - 1] == '\r'))
-        end--;
-    while (a < end && (line[a] == ' ' || line[a] == '\t' || line[a] == '\r'))
-        a++;
-    if (a == end)
+    size_t a, end;
+    if (!trim_line(line, len, &a, &end))
         return 1;   /* a blank line */
     json_error_t je;
     json_t *o = json_loadb(line + a, end - a, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
@@ -348,12 +320,8 @@ int ekg_jsonl_parse(const char *line, size_t len, size_t lineno, const char *sou
                     ekg_jsonl_doc *doc, ekg_error *err)
 {
     memset(doc, 0, sizeof *doc);
-    size_t a = 0, end = len;
-    while (end > 0 && (line[end - 1] == '\n' || line[end - 1] == '\r'))
-        end--;
-    while (a < end && (line[a] == ' ' || line[a] == '\t' || line[a] == '\r'))
-        a++;
-    if (a == end)
+    size_t a, end;
+    if (!trim_line(line, len, &a, &end))
         return 1;   /* a blank line */
     if (parse_fast(line + a, end - a, lineno, doc) == 0)
         return 0;

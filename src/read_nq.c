@@ -295,17 +295,6 @@ static int want_date(reader *r, const rq_triple *t)
     return 0;
 }
 
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* An entity id from its IRI (percent-escapes decoded). */
 static const char *entity_id(reader *r, const char *iri)
 {
@@ -316,7 +305,7 @@ static const char *entity_id(reader *r, const char *iri)
     ekg_buf_init(&b);
     for (; *s; s++) {
         int hi, lo;
-        if (s[0] == '%' && (hi = hex_value(s[1])) >= 0 && (lo = hex_value(s[2])) >= 0) {
+        if (s[0] == '%' && (hi = ekg_hex_value(s[1])) >= 0 && (lo = ekg_hex_value(s[2])) >= 0) {
             ekg_buf_putc(&b, (char)(hi * 16 + lo));
             s += 2;
         } else {

@@ -356,3 +356,14 @@ size_t ekg_utf8_cut(const char *s, size_t n)
     size_t want = u[k - 1] >= 0xF0 ? 4 : u[k - 1] >= 0xE0 ? 3 : 2;
     return n - (k - 1) < want ? k - 1 : n;
 }
+
+int ekg_hex_value(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}

@@ -89,6 +89,9 @@ void ekg_ascii_lower(char *out, const char *s, size_t n);
  * Where to cut valid UTF-8 s[0..n) so that no character is split: n, or less
  * when the last character does not end at n (a prefix of a longer string).
  */
+/* The value of a hexadecimal digit, or -1. */
+int ekg_hex_value(char c);
+
 size_t ekg_utf8_cut(const char *s, size_t n);
 
 #endif
