@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -239,14 +240,16 @@ typedef struct run {
     size_t docs, bytes;
     int progress;            /* stderr is a terminal and not --quiet */
     struct timespec start, last;
-    /* --jobs N: documents are read into a batch and extracted by N threads, each into a
-       graph of its own; the graphs are merged at the end */
+    /* --jobs N: the main thread reads documents into a queue; N workers take them one at
+       a time, each into a graph of its own; the graphs are merged at the end */
     int jobs;
-    struct job *batch;       /* the batch being read */
-    size_t nbatch, batch_bytes;
-    struct job *busy;        /* the batch the workers are extracting, or NULL */
-    size_t nbusy;
-    struct job *spare;       /* a free batch array */
+    struct job *queue;       /* a ring of qcap jobs: qcount from qhead on are waiting */
+    size_t qcap, qhead, qcount, qbytes;
+    size_t queued;           /* documents queued so far: the next one's number */
+    size_t failed;           /* the number of the first document that failed, or SIZE_MAX */
+    int closed;              /* no more documents will come */
+    pthread_mutex_t lock;
+    pthread_cond_t more, room;
     struct worker *workers;
     json_t *ids;             /* every document id read: duplicates are found in input order */
 } run;
@@ -254,20 +257,21 @@ typedef struct run {
 typedef struct job {
     char *id, *text, *title, *date, *url, *source, *path;
     size_t len;
-    ekg_error err;
-    int rc;
+    size_t number;           /* in input order, from 0 */
 } job;
 
 typedef struct worker {
     pthread_t thread;
+    run *r;
     ekg_graph *g;
-    job *batch;
-    size_t nbatch, index, step;
     logctx ctx;
+    size_t failed;           /* the number of its first document that failed, or SIZE_MAX */
+    ekg_error err;           /* and why */
 } worker;
 
-#define BATCH_DOCS 2048
-#define BATCH_BYTES (32u << 20)
+/* The queue holds at most this many documents and bytes (one longer document alone). */
+#define QUEUE_DOCS 4096
+#define QUEUE_BYTES (64u << 20)
 
 static ekg_graph *new_graph_log(const run *r, logctx *ctx)
 {
@@ -362,101 +366,156 @@ static char *dup_or_null(const char *s)
     return p;
 }
 
+static void free_job(job *j)
+{
+    free(j->id);
+    free(j->text);
+    free(j->title);
+    free(j->date);
+    free(j->url);
+    free(j->source);
+    free(j->path);
+}
+
+/*
+ * A worker takes the documents in the order they were queued, the next one as soon as
+ * it is free, so that no thread waits while another has work. After a failure it only
+ * drops the documents that come after the one that failed.
+ */
 static void *work(void *arg)
 {
     worker *w = arg;
-    for (size_t i = w->index; i < w->nbatch; i += w->step) {
-        job *j = &w->batch[i];
-        ekg_doc_info info = {j->title, j->date, j->url, j->source};
-        w->ctx.id = j->id;
-        w->ctx.path = j->path;
-        j->rc = ekg_graph_add_text(w->g, j->id, j->text, j->len, &info, &j->err);
-        if (j->rc != 0 && j->path && strcmp(j->err.source, j->id) == 0)
-            snprintf(j->err.source, sizeof j->err.source, "%s", j->path);
-    }
-    return NULL;
-}
-
-static void free_jobs(job *b, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        free(b[i].id);
-        free(b[i].text);
-        free(b[i].title);
-        free(b[i].date);
-        free(b[i].url);
-        free(b[i].source);
-        free(b[i].path);
-    }
-}
-
-/*
- * Waits for the workers on the busy batch and frees its documents; the first
- * error in input order wins. Returns 0 or -1 (with *err set).
- */
-static int join_batch(run *r, ekg_error *err)
-{
-    int rc = 0;
-    if (!r->busy)
-        return 0;
-    for (int k = 0; k < r->jobs; k++)
-        pthread_join(r->workers[k].thread, NULL);
-    for (size_t i = 0; i < r->nbusy; i++) {
-        job *j = &r->busy[i];
-        if (j->rc != 0 && rc == 0) {
-            *err = j->err;
-            rc = -1;
+    run *r = w->r;
+    for (;;) {
+        pthread_mutex_lock(&r->lock);
+        while (r->qcount == 0 && !r->closed)
+            pthread_cond_wait(&r->more, &r->lock);
+        if (r->qcount == 0) {
+            pthread_mutex_unlock(&r->lock);
+            return NULL;
         }
+        job j = r->queue[r->qhead];
+        r->qhead = (r->qhead + 1) % r->qcap;
+        r->qcount--;
+        r->qbytes -= j.len;
+        int skip = j.number > r->failed;
+        pthread_cond_signal(&r->room);
+        pthread_mutex_unlock(&r->lock);
+        if (!skip) {
+            ekg_doc_info info = {j.title, j.date, j.url, j.source};
+            ekg_error err;
+            memset(&err, 0, sizeof err);
+            w->ctx.id = j.id;
+            w->ctx.path = j.path;
+            if (ekg_graph_add_text(w->g, j.id, j.text, j.len, &info, &err) != 0) {
+                if (j.path && strcmp(err.source, j.id) == 0)
+                    snprintf(err.source, sizeof err.source, "%s", j.path);
+                if (j.number < w->failed) {   /* taken in order: the first is the least */
+                    w->failed = j.number;
+                    w->err = err;
+                }
+                pthread_mutex_lock(&r->lock);
+                if (j.number < r->failed)
+                    r->failed = j.number;
+                pthread_mutex_unlock(&r->lock);
+            }
+            w->ctx.id = w->ctx.path = NULL;
+        }
+        free_job(&j);
     }
-    free_jobs(r->busy, r->nbusy);
-    r->spare = r->busy;
-    r->busy = NULL;
-    r->nbusy = 0;
-    return rc;
 }
 
-/*
- * Hands the batch just read to the workers and returns at once, so that the
- * next batch is read while this one is extracted; first waits for the batch
- * before it. Returns 0 or -1 (an error in the batch before).
- */
-static int flush_batch(run *r, ekg_error *err)
+/* Starts the queue and the workers (--jobs N > 1). */
+static void start_jobs(run *r)
 {
-    int rc = join_batch(r, err);
-    if (!r->nbatch || rc != 0)
-        return rc;
-    r->busy = r->batch;
-    r->nbusy = r->nbatch;
-    r->batch = r->spare;
-    r->spare = NULL;
-    r->nbatch = 0;
-    r->batch_bytes = 0;
+    r->qcap = QUEUE_DOCS;
+    r->queue = calloc(r->qcap, sizeof *r->queue);
+    r->workers = calloc((size_t)r->jobs, sizeof *r->workers);
+    r->ids = json_object();
+    if (!r->queue || !r->workers || !r->ids)
+        abort();
+    r->failed = SIZE_MAX;
+    if (pthread_mutex_init(&r->lock, NULL) != 0 || pthread_cond_init(&r->more, NULL) != 0 ||
+        pthread_cond_init(&r->room, NULL) != 0)
+        abort();
     for (int k = 0; k < r->jobs; k++) {
         worker *w = &r->workers[k];
-        w->batch = r->busy;
-        w->nbatch = r->nbusy;
-        w->index = (size_t)k;
-        w->step = (size_t)r->jobs;
+        w->r = r;
+        w->failed = SIZE_MAX;
+        w->g = new_graph_log(r, &w->ctx);
+        if (!w->g)
+            abort();
         if (pthread_create(&w->thread, NULL, work, w) != 0) {
             fprintf(stderr, "%s: error: cannot start a thread\n", progname);
             exit(EKG_EXIT_FAILURE);
         }
     }
+}
+
+/*
+ * Queues one document for the workers; waits while the queue is full. Returns -1 if a
+ * document before it failed (finish_jobs() says which), 0 otherwise.
+ */
+static int queue_doc(run *r, const char *id, const char *text, size_t len,
+                     const ekg_doc_info *info)
+{
+    job j;
+    memset(&j, 0, sizeof j);
+    j.id = dup_or_null(id);
+    j.text = malloc(len + 1);
+    if (!j.text)
+        abort();
+    memcpy(j.text, text, len);
+    j.len = len;
+    j.path = dup_or_null(cur_path);
+    if (info) {
+        j.title = dup_or_null(info->title);
+        j.date = dup_or_null(info->date);
+        j.url = dup_or_null(info->url);
+        j.source = dup_or_null(info->source);
+    }
+    pthread_mutex_lock(&r->lock);
+    while (r->failed == SIZE_MAX && r->qcount > 0 &&
+           (r->qcount == r->qcap || r->qbytes + len > QUEUE_BYTES))
+        pthread_cond_wait(&r->room, &r->lock);
+    if (r->failed != SIZE_MAX) {
+        pthread_mutex_unlock(&r->lock);
+        free_job(&j);
+        return -1;
+    }
+    j.number = r->queued++;
+    r->queue[(r->qhead + r->qcount) % r->qcap] = j;
+    r->qcount++;
+    r->qbytes += len;
+    pthread_cond_signal(&r->more);
+    pthread_mutex_unlock(&r->lock);
     return 0;
 }
 
 /*
- * Extracts what is left and merges the workers' graphs into the run's graph in
- * worker order. The run's graph is still empty then, so the first worker's
- * graph becomes it instead of being copied.
+ * Lets the workers finish the queue, then merges their graphs into the run's graph in
+ * worker order (the result does not depend on which worker had which document). The
+ * run's graph is still empty then, so the first worker's graph becomes it instead of
+ * being copied. Returns -1 with *err set to the failure of the first document in input
+ * order that failed, 0 if none did.
  */
 static int finish_jobs(run *r, ekg_error *err)
 {
-    int rc = flush_batch(r, err);
-    if (rc != 0)
-        free_jobs(r->batch, r->nbatch);   /* not started: an error came first */
-    else if (join_batch(r, err) != 0)
-        rc = -1;
+    pthread_mutex_lock(&r->lock);
+    r->closed = 1;
+    pthread_cond_broadcast(&r->more);
+    pthread_mutex_unlock(&r->lock);
+    int rc = 0;
+    size_t first = SIZE_MAX;
+    for (int k = 0; k < r->jobs; k++) {
+        worker *w = &r->workers[k];
+        pthread_join(w->thread, NULL);
+        if (w->failed < first) {
+            first = w->failed;
+            *err = w->err;
+            rc = -1;
+        }
+    }
     for (int k = 0; k < r->jobs; k++) {
         ekg_graph *wg = r->workers[k].g;
         if (k == 0 && rc == 0) {
@@ -469,13 +528,15 @@ static int finish_jobs(run *r, ekg_error *err)
             rc = -1;
         ekg_graph_free(wg);
     }
+    pthread_mutex_destroy(&r->lock);
+    pthread_cond_destroy(&r->more);
+    pthread_cond_destroy(&r->room);
     json_decref(r->ids);
     r->ids = NULL;
     free(r->workers);
-    free(r->batch);
-    free(r->spare);
+    free(r->queue);
     r->workers = NULL;
-    r->batch = r->spare = NULL;
+    r->queue = NULL;
     return rc;
 }
 
@@ -494,25 +555,9 @@ static int add_doc(run *r, const char *id, const char *text, size_t len,
         }
         if (json_object_set_new_nocheck(r->ids, id, json_null()) != 0)
             abort();
-        job *j = &r->batch[r->nbatch++];
-        memset(j, 0, sizeof *j);
-        j->id = dup_or_null(id);
-        j->text = malloc(len + 1);
-        if (!j->text)
-            abort();
-        memcpy(j->text, text, len);
-        j->len = len;
-        j->path = dup_or_null(cur_path);
-        if (info) {
-            j->title = dup_or_null(info->title);
-            j->date = dup_or_null(info->date);
-            j->url = dup_or_null(info->url);
-            j->source = dup_or_null(info->source);
-        }
-        r->batch_bytes += len;
-        int rc = 0;
-        if (r->nbatch == BATCH_DOCS || r->batch_bytes >= BATCH_BYTES)
-            rc = flush_batch(r, err);
+        int rc = queue_doc(r, id, text, len, info);
+        if (rc != 0)   /* an earlier document failed: finish_jobs() reports it */
+            set_error(err, cur_path ? cur_path : id, 0, 0, "an earlier document failed");
         show_progress(r, 0);
         return rc;
     }
@@ -914,16 +959,8 @@ int main(int argc, char **argv)
     r.last = r.start;
     r.g = new_graph(&r);
     r.jobs = stream ? 1 : jobs;   /* streaming writes each document in order */
-    if (r.jobs > 1) {
-        r.batch = calloc(BATCH_DOCS, sizeof *r.batch);
-        r.spare = calloc(BATCH_DOCS, sizeof *r.spare);
-        r.workers = calloc((size_t)r.jobs, sizeof *r.workers);
-        r.ids = json_object();
-        if (!r.batch || !r.spare || !r.workers || !r.ids)
-            abort();
-        for (int k = 0; k < r.jobs; k++)
-            r.workers[k].g = new_graph_log(&r, &r.workers[k].ctx);
-    }
+    if (r.jobs > 1)
+        start_jobs(&r);
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     int rc = EKG_EXIT_OK;
@@ -969,7 +1006,8 @@ int main(int argc, char **argv)
     if (r.jobs > 1) {
         ekg_error jerr;
         memset(&jerr, 0, sizeof jerr);
-        if (finish_jobs(&r, &jerr) != 0 && rc == EKG_EXIT_OK) {
+        /* a document that failed came before whatever stopped the reader */
+        if (finish_jobs(&r, &jerr) != 0) {
             err = jerr;
             rc = EKG_EXIT_INPUT;
         }

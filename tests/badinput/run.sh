@@ -338,8 +338,20 @@ if [ "${BADINPUT_BIG:-1}" != 0 ] && begin line-100mb-no-newline; then
     expect_rc 3
     expect_err "^ekg: error: ($I/)?huge.txt: document too large"
     expect_untouched
-    rm -f "$I/huge.txt"
     finish
+    # with threads, the error of the first document that fails in input order is the
+    # one reported, as with one thread: not the missing file that the reader meets later
+    if begin line-100mb-jobs-first-error-wins; then
+        printf 'France opposed Japan.\n' >"$I/small.txt"
+        run 120 --ontology "$ONTO" --out "$GOOD" --jobs 2 "$I/small.txt" "$I/huge.txt" \
+            "$I/small.txt.missing"
+        expect_rc 3
+        expect_err "^ekg: error: ($I/)?huge.txt: document too large"
+        expect_not_err "small.txt.missing"
+        expect_untouched
+        finish
+    fi
+    rm -f "$I/huge.txt"
 fi
 
 if [ "${BADINPUT_BIG:-1}" != 0 ] && begin line-4mb-no-newline; then
@@ -453,8 +465,8 @@ if begin jsonl-duplicate-ids; then
     finish
 fi
 
-# --jobs 2: documents are extracted by threads in batches of 2048 while the next batch
-# is read; errors must still name the line, as with one thread
+# --jobs 2: documents are extracted by threads while the main thread reads the next
+# ones (a queue of at most 4096); errors must still name the line, as with one thread
 if begin jsonl-duplicate-ids-jobs; then   # the repeat is in another batch and another thread
     awk 'BEGIN { for (i = 1; i <= 5000; i++) printf "{\"id\":%d,\"text\":\"France opposed Japan.\"}\n", i % 4001 }' >"$I/dupj.jsonl"
     run 60 --ontology "$ONTO" --out "$GOOD" --jobs 2 --jsonl "$I/dupj.jsonl"
