@@ -205,6 +205,13 @@ typedef struct ekg_stats {
 /** Fills `st` with the graph's counts. */
 EKG_EXPORT void ekg_graph_stats(const ekg_graph *g, ekg_stats *st);
 
+/**
+ * Finishes the graph for writing: merges what names the same thing, chooses labels,
+ * sorts. ekg_write() and the other writers do it when text was added since; calling it
+ * first only moves that work (to time it apart, say). Idempotent until text is added.
+ */
+EKG_EXPORT void ekg_graph_finish(ekg_graph *g);
+
 /** Writes the graph in `format` to `sink`. Returns 0 or -1. */
 EKG_EXPORT int ekg_write(const ekg_graph *g, ekg_format format, ekg_sink sink,
                          void *data, ekg_error *err);

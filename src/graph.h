@@ -148,10 +148,6 @@ ekg_event *ekg_graph_event_add(ekg_graph *g, const ekg_relation *rel, const ekg_
 /* Pooled copy of a string (owned by the graph). */
 const char *ekg_graph_str(ekg_graph *g, const char *s);
 
-/*
- * Finalises the graph before writing: merges, sorts and mints ids. Called
- * by ekg_write(); idempotent until new text is added.
- */
-void ekg_graph_finish(ekg_graph *g);
+/* ekg_graph_finish() is public (ekg.h). */
 
 #endif

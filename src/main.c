@@ -251,6 +251,7 @@ typedef struct run {
     pthread_mutex_t lock;
     pthread_cond_t more, room;
     struct worker *workers;
+    struct timespec joined;  /* when the last worker was done */
     json_t *ids;             /* every document id read: duplicates are found in input order */
 } run;
 
@@ -516,6 +517,7 @@ static int finish_jobs(run *r, ekg_error *err)
             rc = -1;
         }
     }
+    clock_gettime(CLOCK_MONOTONIC, &r->joined);
     for (int k = 0; k < r->jobs; k++) {
         ekg_graph *wg = r->workers[k].g;
         if (k == 0 && rc == 0) {
@@ -1003,6 +1005,9 @@ int main(int argc, char **argv)
             free(buf);
         }
     }
+    struct timespec t_read, t_merge, t_finish;
+    clock_gettime(CLOCK_MONOTONIC, &t_read);
+    r.joined = t_read;
     if (r.jobs > 1) {
         ekg_error jerr;
         memset(&jerr, 0, sizeof jerr);
@@ -1012,6 +1017,11 @@ int main(int argc, char **argv)
             rc = EKG_EXIT_INPUT;
         }
     }
+    clock_gettime(CLOCK_MONOTONIC, &t_merge);
+    t_read = r.joined;   /* with threads, extraction ends when the last worker is done */
+    if (rc == EKG_EXIT_OK)
+        ekg_graph_finish(r.g);
+    clock_gettime(CLOCK_MONOTONIC, &t_finish);
     show_progress(&r, 1);
     ekg_graph *g = r.g;
     size_t bytes = r.bytes;
@@ -1036,12 +1046,15 @@ int main(int argc, char **argv)
     if (stats) {
         ekg_stats st;
         ekg_graph_stats(g, &st);
-        double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+        double s = elapsed(&t0, &t1);
         fprintf(stderr,
                 "%s: %zu documents, %zu sentences, %zu entities, %zu events, %zu mentions; "
-                "%.3f s, %.2f MB/s\n",
+                "%.3f s, %.2f MB/s (read and extract %.3f s, merge %.3f s, finish %.3f s, "
+                "write %.3f s)\n",
                 progname, st.documents, st.sentences, st.entities, st.events, st.mentions, s,
-                s > 0 ? (double)bytes / 1e6 / s : 0.0);
+                s > 0 ? (double)bytes / 1e6 / s : 0.0, elapsed(&t0, &t_read),
+                elapsed(&t_read, &t_merge), elapsed(&t_merge, &t_finish),
+                elapsed(&t_finish, &t1));
     }
     ekg_graph_free(g);
     ekg_ontology_free(onto);
