@@ -352,14 +352,17 @@ static int is_junk(const block *b, const char *low, const char *raw, unsigned cu
     if (w <= 6 && (ends(low, n, " photo") || ends(low, n, " photos") || ends(low, n, " image") ||
                    ends(low, n, " images") || ends(low, n, " photograph") || !strcmp(low, "photo")))
         return 1;
-    /* breadcrumbs and link bars */
-    int bars = 0;
-    for (size_t i = 0; i < n; i++)
-        if ((i > 0 && low[i - 1] == ' ' && (low[i] == '|' || low[i] == '>') && low[i + 1] == ' ') ||
-            !strncmp(low + i, "\xc2\xbb", 2))
-            bars++;
-    if (w <= 12 && bars >= 2 && !b->terminal)
-        return 1;
+    /* breadcrumbs and link bars (counted only in short blocks) */
+    if (w <= 12 && !b->terminal) {
+        int bars = 0;
+        for (size_t i = 0; i < n; i++)
+            if ((i > 0 && low[i - 1] == ' ' && (low[i] == '|' || low[i] == '>') &&
+                 low[i + 1] == ' ') ||
+                (low[i] == '\xc2' && low[i + 1] == '\xbb'))
+                bars++;
+        if (bars >= 2)
+            return 1;
+    }
     /* counters: "Views: 69", "12 comments", "5 min read" */
     if (w <= 4 && (cues & CUE_COUNTER))
         return 1;
@@ -385,6 +388,8 @@ static int is_junk(const block *b, const char *low, const char *raw, unsigned cu
             ascii++;
         else if (c >= 0x80)
             high++;
+        if (high + (n - 1 - i) <= 2 * ascii + 4)
+            return 0;   /* the rest cannot tip it */
     }
     if (high > 2 * ascii + 4)
         return 1;
