@@ -460,6 +460,49 @@ START_TEST(bad_input)
 }
 END_TEST
 
+/*
+ * Which things merge when the graph is finished: into the one maximal superset of their
+ * anchors in their class and head word, never across classes, never when two supersets
+ * are not nested; a chain ends at its top.
+ */
+static ekg_entity *thing(ekg_graph *g, const char *id, const char *cls, const char *head,
+                         const char *anchors)
+{
+    ekg_entity *e = ekg_graph_entity_get(g, id, id, cls);
+    ekg_graph_entity_set_thing(g, e, head, anchors);
+    return e;
+}
+
+START_TEST(things_merge_rules)
+{
+    ekg_graph *g = new_graph(0);
+    thing(g, "t1", "Facility", "office", "country-jpn");
+    thing(g, "t2", "Facility", "office", "country-jpn org-nato");
+    thing(g, "t3", "Proposal", "plan", "");
+    thing(g, "t4", "Proposal", "plan", "country-fra");
+    thing(g, "t5", "Proposal", "plan", "country-deu");
+    thing(g, "t6", "Agreement", "deal", "country-irn");
+    thing(g, "t7", "Agreement", "deal", "country-irn country-usa");
+    thing(g, "t8", "Agreement", "deal", "country-irn country-usa org-eu");
+    thing(g, "t9", "Meeting", "office", "country-esp country-jpn org-nato");
+    ekg_graph_finish(g);
+    const char *want[] = {"t2", "t3", "t4", "t5", "t8", "t9"};
+    ck_assert_uint_eq(ekg_graph_n_entities(g), 6);
+    for (size_t i = 0; i < 6; i++)
+        ck_assert_str_eq(ekg_graph_entity(g, i)->id, want[i]);
+    const ekg_entity *t2 = ekg_graph_entity(g, 0), *t8 = ekg_graph_entity(g, 4);
+    /* the merged names become surface forms; the label is chosen among them all */
+    ck_assert_str_eq(t2->label, "t1");
+    ck_assert_uint_eq(t2->nalt, 1);
+    ck_assert_str_eq(t2->alt[0], "t2");
+    ck_assert_str_eq(t8->label, "t6");
+    ck_assert_uint_eq(t8->nalt, 2);
+    ck_assert_str_eq(t8->alt[0], "t7");
+    ck_assert_str_eq(t8->alt[1], "t8");
+    ekg_graph_free(g);
+}
+END_TEST
+
 static Suite *read_suite(void)
 {
     Suite *s = suite_create("read");
@@ -469,7 +512,7 @@ static Suite *read_suite(void)
     } cases[] = {
         {"round-trip", round_trip},     {"things", things_merge_after_reading},
         {"shards", shards_as_one_run},  {"line-order", any_line_order},
-        {"bad-input", bad_input},
+        {"bad-input", bad_input},       {"merge-rules", things_merge_rules},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         TCase *tc = tcase_create(cases[i].name);
