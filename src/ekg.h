@@ -153,6 +153,13 @@ EKG_EXPORT int ekg_clean_text(const char *id, const char *bytes, size_t len,
 EKG_EXPORT int ekg_graph_merge(ekg_graph *dst, const ekg_graph *src, ekg_error *err);
 
 /**
+ * As ekg_graph_merge(), with the same result, but takes what `src` holds instead of
+ * copying it (faster; the strings stay where they are) and frees `src` in every case.
+ * Returns 0, or -1 if a document id is in both; `dst` is then unchanged.
+ */
+EKG_EXPORT int ekg_graph_absorb(ekg_graph *dst, ekg_graph *src, ekg_error *err);
+
+/**
  * Makes `g` partial (non-zero) or whole (0, the default). A partial graph is written
  * without the merging that needs every document (a thing named with fewer anchors, such
  * as "the Tokyo office", joined to the one thing of its class and head word naming them
@@ -164,7 +171,7 @@ EKG_EXPORT void ekg_graph_set_partial(ekg_graph *g, int partial);
 
 /**
  * Reads N-Quads (or N-Triples) that ekg wrote, from the file `path` ('-': stdin), into
- * a graph of their own, then merges that into `g` with ekg_graph_merge(): the graph is
+ * a graph of their own, then moves that into `g` with ekg_graph_absorb(): the graph is
  * as if the documents they describe had been read into `g`. Everything the writers
  * emit is read back: documents, entities with their labels, classes, Wikidata ids,
  * affiliations and things' head words and anchors, events with every mention,

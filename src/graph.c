@@ -71,6 +71,9 @@ void ekg_graph_free(ekg_graph *g)
     free(g->doc_order);
     free(g->event_order);
     ekg_pool_free(g->pool);
+    for (size_t i = 0; i < g->nadopted; i++)
+        ekg_pool_free(g->adopted[i]);
+    free(g->adopted);
     free(g);
 }
 
@@ -267,14 +270,30 @@ void ekg_slugify(ekg_buf *b, const char *s, size_t max)
         b->data[--b->len] = '\0';
 }
 
+/* The key of an event in g->events: relation, actor, target, polarity. */
+static void event_key(ekg_buf *key, const ekg_relation *rel, const ekg_entity *actor,
+                      const ekg_entity *target, ekg_polarity polarity)
+{
+    ekg_buf_clear(key);
+    ekg_buf_printf(key, "%s|%s|%s|%d", rel->name, actor->id, target ? target->id : "-",
+                   (int)polarity);
+}
+
+/* The key of a mention in g->mention_keys: event, document, offsets. */
+static size_t mention_key(char key[96], const ekg_event *ev, const ekg_mention *m)
+{
+    int n = snprintf(key, 96, "%p|%p|%u|%u", (const void *)ev, (const void *)m->doc,
+                     (unsigned)m->start, (unsigned)m->end);
+    return (size_t)n;
+}
+
 ekg_event *ekg_graph_event_add(ekg_graph *g, const ekg_relation *rel, const ekg_entity *actor,
                                const ekg_entity *target, ekg_polarity polarity,
                                const ekg_mention *m, double confidence, int shortcut)
 {
     ekg_buf key;
     ekg_buf_init(&key);
-    ekg_buf_printf(&key, "%s|%s|%s|%d", rel->name, actor->id, target ? target->id : "-",
-                   (int)polarity);
+    event_key(&key, rel, actor, target, polarity);
     ekg_event *ev = ekg_map_get(g->events, key.data, key.len);
     if (!ev) {
         ev = ekg_xcalloc(1, sizeof *ev);
@@ -311,11 +330,10 @@ ekg_event *ekg_graph_event_add(ekg_graph *g, const ekg_relation *rel, const ekg_
     /* the same mention found twice (two rules, two merged events): kept once; a hash
        set keeps this linear however many mentions an event has */
     char mk[96];
-    int mkl = snprintf(mk, sizeof mk, "%p|%p|%u|%u", (void *)ev, (const void *)mm.doc,
-                       (unsigned)mm.start, (unsigned)mm.end);
-    if (ekg_map_get(g->mention_keys, mk, (size_t)mkl))
+    size_t mkl = mention_key(mk, ev, &mm);
+    if (ekg_map_get(g->mention_keys, mk, mkl))
         return ev;
-    ekg_map_put(g->mention_keys, mk, (size_t)mkl, (void *)1);
+    ekg_map_put(g->mention_keys, mk, mkl, (void *)1);
     /* doubling: an event found 10^5 times must not be copied 10^5 times (realloc copies
        every time under ASan and valgrind, and may with any allocator) */
     if (ev->nmentions == ev->cmentions) {
@@ -509,5 +527,115 @@ int ekg_graph_merge(ekg_graph *dst, const ekg_graph *src, ekg_error *err)
         }
     }
     ekg_map_free(docmap);
+    return 0;
+}
+
+int ekg_graph_absorb(ekg_graph *dst, ekg_graph *src, ekg_error *err)
+{
+    if (!src)
+        return 0;
+    for (size_t i = 0; i < ekg_map_capacity(src->docs); i++) {
+        void *v;
+        if (ekg_map_slot(src->docs, i, NULL, &v)) {
+            const ekg_doc *d = v;
+            if (ekg_map_get(dst->docs, d->id, strlen(d->id))) {
+                ekg_error_set(err, d->id, 0, 0, "duplicate document id");
+                ekg_graph_free(src);
+                return -1;
+            }
+        }
+    }
+    /* src's strings stay where they are: its pool is dst's from now on */
+    dst->adopted = ekg_xrealloc(dst->adopted, (dst->nadopted + src->nadopted + 1) *
+                                                  sizeof *dst->adopted);
+    dst->adopted[dst->nadopted++] = src->pool;
+    for (size_t i = 0; i < src->nadopted; i++)
+        dst->adopted[dst->nadopted++] = src->adopted[i];
+    src->pool = NULL;
+    src->nadopted = 0;
+    /* documents move (mentions keep pointing at them) */
+    for (size_t i = 0; i < ekg_map_capacity(src->docs); i++) {
+        void *v;
+        if (ekg_map_slot(src->docs, i, NULL, &v)) {
+            ekg_doc *d = v;
+            ekg_map_put(dst->docs, d->id, strlen(d->id), d);
+        }
+    }
+    ekg_map_free(src->docs);
+    src->docs = ekg_map_new();
+    dst->sentences += src->sentences;
+    /* entities dst lacks move; the others merge as in ekg_graph_merge() */
+    size_t n = ekg_map_size(src->entities), k = 0;
+    ekg_entity **from = ekg_xmalloc((n + 1) * sizeof *from);
+    for (size_t i = 0; i < ekg_map_capacity(src->entities); i++) {
+        void *v;
+        if (!ekg_map_slot(src->entities, i, NULL, &v) || !v)
+            continue;
+        ekg_entity *s = v, *e = ekg_map_get(dst->entities, s->id, strlen(s->id));
+        from[k++] = s;
+        if (!e) {
+            ekg_map_put(dst->entities, s->id, strlen(s->id), s);
+            continue;
+        }
+        ekg_graph_entity_add_alt(dst, e, s->label);
+        e->nmentions += s->nmentions;
+        for (size_t j = 0; j < s->nalt; j++)
+            ekg_graph_entity_add_alt(dst, e, s->alt[j]);
+        if (s->qid && !e->qid)
+            ekg_graph_entity_set_qid(dst, e, s->qid);
+        if (s->head)
+            ekg_graph_entity_set_thing(dst, e, s->head, s->anchors);
+    }
+    /* affiliations: a moved entity's now name dst's organisations (same ids, same order) */
+    for (size_t i = 0; i < k; i++) {
+        ekg_entity *s = from[i], *e = ekg_map_get(dst->entities, s->id, strlen(s->id));
+        for (size_t j = 0; j < s->naffil; j++) {
+            const char *org = s->affil[j].org->id;
+            const ekg_entity *o = ekg_map_get(dst->entities, org, strlen(org));
+            if (e == s)
+                s->affil[j].org = o;
+            else
+                ekg_graph_entity_add_affil(dst, e, o, s->affil[j].role);
+        }
+    }
+    ekg_map_free(src->entities);
+    src->entities = ekg_map_new();
+    /* events dst lacks move with their mentions; the others take src's mentions */
+    ekg_buf key;
+    ekg_buf_init(&key);
+    for (size_t i = 0; i < ekg_map_capacity(src->events); i++) {
+        void *v;
+        if (!ekg_map_slot(src->events, i, NULL, &v))
+            continue;
+        ekg_event *ev = v;
+        ev->actor = ekg_map_get(dst->entities, ev->actor->id, strlen(ev->actor->id));
+        if (ev->target)
+            ev->target = ekg_map_get(dst->entities, ev->target->id, strlen(ev->target->id));
+        event_key(&key, ev->rel, ev->actor, ev->target, ev->polarity);
+        if (ekg_map_get(dst->events, key.data, key.len)) {
+            for (size_t j = 0; j < ev->nmentions; j++)
+                ekg_graph_event_add(dst, ev->rel, ev->actor, ev->target, ev->polarity,
+                                    &ev->mentions[j], ev->confidence, ev->shortcut);
+            free(ev->mentions);
+            free(ev);
+            continue;
+        }
+        ekg_map_put(dst->events, key.data, key.len, ev);
+        for (size_t j = 0; j < ev->nmentions; j++) {
+            char mk[96];
+            ekg_map_put(dst->mention_keys, mk, mention_key(mk, ev, &ev->mentions[j]), (void *)1);
+        }
+    }
+    ekg_buf_free(&key);
+    ekg_map_free(src->events);
+    src->events = ekg_map_new();
+    /* src's entities merged into dst's are done with only now: affiliations and events
+       named them */
+    for (size_t i = 0; i < k; i++)
+        if (ekg_map_get(dst->entities, from[i]->id, strlen(from[i]->id)) != from[i])
+            free_entity(from[i]);
+    free(from);
+    dst->dirty = 1;
+    ekg_graph_free(src);
     return 0;
 }

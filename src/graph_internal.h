@@ -10,6 +10,8 @@
 struct ekg_graph {
     const ekg_ontology *onto;
     ekg_pool *pool;
+    ekg_pool **adopted;      /* the pools of absorbed graphs, whose strings it uses */
+    size_t nadopted;
     ekg_map *entities;       /* id -> ekg_entity */
     ekg_map *docs;           /* id -> ekg_doc */
     ekg_map *events;         /* relation|actor|target|polarity -> ekg_event */

@@ -526,9 +526,12 @@ static int finish_jobs(run *r, ekg_error *err)
             r->g = wg;
             continue;
         }
-        if (rc == 0 && ekg_graph_merge(r->g, wg, err) != 0)
-            rc = -1;
-        ekg_graph_free(wg);
+        if (rc == 0) {
+            if (ekg_graph_absorb(r->g, wg, err) != 0)
+                rc = -1;
+        } else {
+            ekg_graph_free(wg);
+        }
     }
     pthread_mutex_destroy(&r->lock);
     pthread_cond_destroy(&r->more);

@@ -675,8 +675,10 @@ int ekg_graph_read_nquads(ekg_graph *g, const char *path, ekg_error *err)
                       ((ekg_doc *)v)->id);
         }
     }
-    if (rc == 0)
-        rc = ekg_graph_merge(g, r.g, r.err);
+    if (rc == 0) {
+        rc = ekg_graph_absorb(g, r.g, r.err);   /* frees r.g */
+        r.g = NULL;
+    }
     for (size_t i = 0; i < ekg_map_capacity(r.mentions); i++) {
         void *v;
         if (ekg_map_slot(r.mentions, i, NULL, &v))

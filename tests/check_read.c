@@ -335,6 +335,53 @@ START_TEST(shards_as_one_run)
 }
 END_TEST
 
+/*
+ * ekg_graph_absorb() (what --jobs and ekg merge use) gives what ekg_graph_merge() and one
+ * graph of every article give, in every format; a document in both graphs is an error
+ * that leaves the graph unchanged.
+ */
+START_TEST(absorb_as_merge)
+{
+    size_t n;
+    char **files = articles(&n);
+    ekg_graph *one = new_graph(0), *copied = new_graph(0), *part[3];
+    for (int k = 0; k < 3; k++)
+        part[k] = new_graph(0);
+    for (size_t i = 0; i < n; i++) {
+        add_file(one, files[i]);
+        add_file(part[i % 3], files[i]);
+    }
+    ekg_error err;
+    memset(&err, 0, sizeof err);
+    for (int k = 0; k < 3; k++)
+        ck_assert_int_eq(ekg_graph_merge(copied, part[k], &err), 0);
+    ck_assert_int_eq(ekg_graph_absorb(part[0], part[2], &err), 0);
+    ck_assert_int_eq(ekg_graph_absorb(part[0], part[1], &err), 0);
+    for (int f = EKG_FORMAT_TURTLE; f <= EKG_FORMAT_CSV; f++) {
+        char *a = written(one, (ekg_format)f), *b = written(copied, (ekg_format)f),
+             *c = written(part[0], (ekg_format)f);
+        ck_assert_msg(strcmp(a, b) == 0, "format %d: merged graphs differ from one graph", f);
+        ck_assert_msg(strcmp(a, c) == 0, "format %d: absorbed graphs differ from one graph", f);
+        free(a);
+        free(b);
+        free(c);
+    }
+    ekg_graph *again = new_graph(0);
+    add_file(again, files[n - 1]);
+    char *before = written(part[0], EKG_FORMAT_NQUADS);
+    ck_assert_int_eq(ekg_graph_absorb(part[0], again, &err), -1);
+    ck_assert_str_eq(err.text, "duplicate document id");
+    char *after = written(part[0], EKG_FORMAT_NQUADS);
+    ck_assert_str_eq(before, after);
+    free(before);
+    free(after);
+    ekg_graph_free(part[0]);
+    ekg_graph_free(copied);
+    ekg_graph_free(one);
+    free_articles(files);
+}
+END_TEST
+
 /* The lines of a file in reverse order, and an empty file: the same graph. */
 START_TEST(any_line_order)
 {
@@ -513,6 +560,7 @@ static Suite *read_suite(void)
         {"round-trip", round_trip},     {"things", things_merge_after_reading},
         {"shards", shards_as_one_run},  {"line-order", any_line_order},
         {"bad-input", bad_input},       {"merge-rules", things_merge_rules},
+        {"absorb", absorb_as_merge},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         TCase *tc = tcase_create(cases[i].name);
