@@ -814,8 +814,15 @@ static void sentence_events(ekg_docx *d, size_t s)
     int last_actors[MAX_ARGS];
     size_t last_na = 0;
     for (size_t t = st->t0; t < st->t1; t++) {
-        if (!(tflags(d, t) & EKG_TOK_WORD) || d->tok_mention[t] >= 0)
+        if (!(tflags(d, t) & EKG_TOK_WORD))
             continue;
+        if (d->tok_mention[t] >= 0) {
+            /* a thing's head noun may still be a trigger: "(peace) talks between X and Y" */
+            const ekg_dmention *tm = &d->ms[d->tok_mention[t]];
+            if ((tm->kind != EKG_M_THING && tm->kind != EKG_M_ANAPHOR) || t + 1 != tm->t1 ||
+                t + 1 >= st->t1 || !is(d, t + 1, "between"))
+                continue;
+        }
         size_t n;
         const char *w = low(d, t);
         const ekg_trigger *const *c = ekg_ontology_triggers(d->onto, w, strlen(w), &n);
@@ -877,7 +884,20 @@ static void sentence_events(ekg_docx *d, size_t s)
                 /* "next week's visit to China by President Donald Trump" */
                 int obj[MAX_ARGS];
                 size_t no = find_object(d, s, best_end, obj);
-                if (no == 1) {
+                size_t a0 = d->tok_mention[t] >= 0 ? d->ms[d->tok_mention[t]].np0 : t;
+                int indefinite = a0 > st->t0 && (is(d, a0 - 1, "a") || is(d, a0 - 1, "an") ||
+                                                 is(d, a0, "a") || is(d, a0, "an"));
+                size_t o1 = no == 2 ? d->ms[obj[1]].t1 : 0;
+                if (no == 2 && f.rel->symmetric && is(d, best_end, "between") && !indefinite &&
+                    !(o1 < st->t1 && (tflags(d, o1) & EKG_TOK_POSS)) &&
+                    d->ms[obj[0]].np0 <= best_end + 2 && !d->ents[ment(d, obj[0])].thing) {
+                    /* "talks between Israel and Syria": between the two ("a meeting
+                       between X and Y" is mostly one proposed; "Y's son" is not Y) */
+                    actors[na++] = obj[0];
+                    targets[nt++] = obj[1];
+                    f.rule = "nominal: N between X and Y";
+                    f.confidence = 0.7;
+                } else if (no == 1) {
                     int ag = by_agent(d, s, d->ms[obj[0]].t1);
                     if (ag >= 0) {
                         actors[na++] = ag;
