@@ -511,6 +511,8 @@ static int modifier_before(ekg_docx *d, size_t sent, size_t t, size_t *np0)
  * a title, an organisation head, a generic or a thing noun, not after "the",
  * and followed by a verb-like word, a comma or the end of the clause.
  */
+static int name_words(const ekg_docx *d, size_t i, size_t r);
+
 static int looks_like_person(const ekg_docx *d, size_t s, size_t i, size_t r)
 {
     const ekg_sentence *st = &d->seg.sents[s];
@@ -518,6 +520,23 @@ static int looks_like_person(const ekg_docx *d, size_t s, size_t i, size_t r)
         return 0;
     if ((ekg_tok_class(d, i - 1) & EKG_W_DET) || (tflags(d, i - 1) & EKG_TOK_QUOTE))
         return 0;
+    if (!name_words(d, i, r))
+        return 0;
+    if (r < st->t1) {
+        unsigned f = tflags(d, r);
+        if (f & EKG_TOK_CAP)
+            return 0;
+        const char *w = low(d, r);
+        if (ekg_ontology_lex(d->onto, EKG_LEX_ORG_HEAD, w, strlen(w)))
+            return 0;
+    }
+    return 1;
+}
+
+/* Are tokens [i, r) words of a personal name: capitalised, none a title, organisation
+   head, generic or thing noun, trigger, abbreviation or number? */
+static int name_words(const ekg_docx *d, size_t i, size_t r)
+{
     for (size_t k = i; k < r; k++) {
         const char *w = low(d, k);
         size_t n = strlen(w);
@@ -537,15 +556,56 @@ static int looks_like_person(const ekg_docx *d, size_t s, size_t i, size_t r)
             if (*p == '.' || (*p >= '0' && *p <= '9'))
                 return 0;
     }
-    if (r < st->t1) {
-        unsigned f = tflags(d, r);
-        if (f & EKG_TOK_CAP)
-            return 0;
-        const char *w = low(d, r);
-        if (ekg_ontology_lex(d->onto, EKG_LEX_ORG_HEAD, w, strlen(w)))
-            return 0;
-    }
     return 1;
+}
+
+/*
+ * A title in apposition after the name ending at token c - 1: ", the British foreign
+ * secretary," or ", the UN's envoy," (closed by a comma or the sentence end). Returns
+ * the end of the title (0 if none); *org receives the dent of the country or
+ * organisation before the title (or -1), *ts and *te the title's tokens.
+ */
+static size_t apposition_title(ekg_docx *d, size_t s, size_t c, int *org, size_t *ts, size_t *te)
+{
+    const ekg_sentence *st = &d->seg.sents[s];
+    size_t end = st->t1, k = c + 1, e;
+    int ot;
+    *org = -1;
+    if (c >= end || !ekg_tok_is(d, c, ",") || k >= end ||
+        !(ekg_tok_is(d, k, "the") || ekg_tok_is(d, k, "a") || ekg_tok_is(d, k, "an")))
+        return 0;
+    k++;
+    if (k < end && ekg_tok_is(d, k, "former"))
+        k++;
+    const ekg_name *nm = k < end ? gazetteer_at(d, k, end, EKG_NAME_DEMONYM, &e) : NULL;
+    if (!nm && k < end) {
+        nm = gazetteer_at(d, k, end, EKG_NAME_NAME, &e);
+        if (nm && strcmp(nm->known->cls, "Person") == 0)
+            nm = NULL;
+        if (nm && e < end && (tflags(d, e) & EKG_TOK_POSS))
+            e++;   /* "the UN's envoy" */
+    }
+    if (nm) {
+        *org = ekg_dent_add(d, NULL, NULL, nm->known);
+        k = e;
+    }
+    /* up to two plain words qualify the title ("the shadow education secretary") */
+    size_t t = k < end ? title_at(d, k, end, &ot) : k;
+    for (size_t q = 0; q < 2 && t == k && k + 1 < end; q++) {
+        const char *w = low(d, k);
+        size_t nt;
+        if (!(tflags(d, k) & EKG_TOK_WORD) || (tflags(d, k) & EKG_TOK_CAP) ||
+            (ekg_tok_class(d, k) & EKG_W_STOPWORD) ||
+            (ekg_ontology_triggers(d->onto, w, strlen(w), &nt) && nt))
+            return 0;
+        k++;
+        t = title_at(d, k, end, &ot);
+    }
+    if (t == k || (t < end && !ekg_tok_is(d, t, ",") && !ekg_tok_is(d, t, ".")))
+        return 0;
+    *ts = k;
+    *te = t;
+    return t;
 }
 
 /* The end of an organisation head noun within two lower-case words from t ("air force"), or 0. */
@@ -909,6 +969,30 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
                 ekg_buf_put(&b, sp, n);
                 ent = ekg_dent_add(d, b.data, "Organization", NULL);
                 mstart = r - 1;
+            }
+            size_t ae, ts = 0, te = 0;
+            int aorg;
+            if ((ent < 0 || strcmp(d->ents[ent].cls, "Person") == 0) && !st->title &&
+                r - i >= 2 && r - i <= 3 && name_words(d, i, r) &&
+                !(i > st->t0 && (ekg_tok_class(d, i - 1) & EKG_W_DET)) &&
+                (ae = apposition_title(d, s, r, &aorg, &ts, &te)) != 0) {
+                /* "Jack Straw, the British foreign secretary, ...": a person, affiliated;
+                   the apposition is part of the mention, not an actor of its own */
+                sp = span_text(d, i, r, &n);
+                ekg_buf_clear(&b);
+                ekg_buf_put(&b, sp, n);
+                if (ent < 0)
+                    ent = ekg_dent_add(d, b.data, "Person", NULL);
+                size_t rl;
+                const char *role = span_text(d, ts, te, &rl);
+                add_affil(d, ent, aorg >= 0 ? aorg : ent, role, rl);
+                if (!collect) {
+                    ekg_dent_surface(d, ent, sp, n);
+                    size_t np0 = i;
+                    add_mention(d, i, ae, np0, s, EKG_M_NAME, ent);
+                }
+                i = ae;
+                continue;
             }
             if (ent < 0 && looks_like_person(d, s, i, r)) {
                 sp = span_text(d, i, r, &n);

@@ -771,11 +771,31 @@ static int noun_context(const ekg_docx *d, size_t s, size_t t, int form)
     return 0;
 }
 
+/*
+ * The length of a time adjunct at t that news style puts between a verb and its
+ * particle ("called on Friday for", "met Tuesday with"): "on" + a day or month
+ * (and its number), or a bare day name, "today" or "yesterday"; else 0.
+ */
+static size_t time_adjunct(const ekg_docx *d, size_t t, size_t end)
+{
+    size_t k = t;
+    if (k + 1 < end && is(d, k, "on") && (ekg_tok_class(d, k + 1) & EKG_W_TIME))
+        k++;
+    if (k >= end || !(ekg_tok_class(d, k) & EKG_W_TIME) || is(d, k, "may"))
+        return 0;
+    k++;
+    if (k < end && (tflags(d, k) & EKG_TOK_NUM))
+        k++;   /* "on March 3" */
+    return k - t;
+}
+
 static size_t match_trigger(const ekg_docx *d, const ekg_trigger *tr, size_t t, size_t end)
 {
     const char *w = tr->words;
     size_t k = t;
     while (*w) {
+        if (k == t + 1)
+            k += time_adjunct(d, k, end);   /* between the verb and its particle */
         const char *sp = strchr(w, ' ');
         size_t n = sp ? (size_t)(sp - w) : strlen(w);
         if (k >= end || strlen(low(d, k)) != n || memcmp(low(d, k), w, n) != 0)
@@ -794,8 +814,15 @@ static void sentence_events(ekg_docx *d, size_t s)
     int last_actors[MAX_ARGS];
     size_t last_na = 0;
     for (size_t t = st->t0; t < st->t1; t++) {
-        if (!(tflags(d, t) & EKG_TOK_WORD) || d->tok_mention[t] >= 0)
+        if (!(tflags(d, t) & EKG_TOK_WORD))
             continue;
+        if (d->tok_mention[t] >= 0) {
+            /* a thing's head noun may still be a trigger: "(peace) talks between X and Y" */
+            const ekg_dmention *tm = &d->ms[d->tok_mention[t]];
+            if ((tm->kind != EKG_M_THING && tm->kind != EKG_M_ANAPHOR) || t + 1 != tm->t1 ||
+                t + 1 >= st->t1 || !is(d, t + 1, "between"))
+                continue;
+        }
         size_t n;
         const char *w = low(d, t);
         const ekg_trigger *const *c = ekg_ontology_triggers(d->onto, w, strlen(w), &n);
@@ -857,7 +884,20 @@ static void sentence_events(ekg_docx *d, size_t s)
                 /* "next week's visit to China by President Donald Trump" */
                 int obj[MAX_ARGS];
                 size_t no = find_object(d, s, best_end, obj);
-                if (no == 1) {
+                size_t a0 = d->tok_mention[t] >= 0 ? d->ms[d->tok_mention[t]].np0 : t;
+                int indefinite = a0 > st->t0 && (is(d, a0 - 1, "a") || is(d, a0 - 1, "an") ||
+                                                 is(d, a0, "a") || is(d, a0, "an"));
+                size_t o1 = no == 2 ? d->ms[obj[1]].t1 : 0;
+                if (no == 2 && f.rel->symmetric && is(d, best_end, "between") && !indefinite &&
+                    !(o1 < st->t1 && (tflags(d, o1) & EKG_TOK_POSS)) &&
+                    d->ms[obj[0]].np0 <= best_end + 2 && !d->ents[ment(d, obj[0])].thing) {
+                    /* "talks between Israel and Syria": between the two ("a meeting
+                       between X and Y" is mostly one proposed; "Y's son" is not Y) */
+                    actors[na++] = obj[0];
+                    targets[nt++] = obj[1];
+                    f.rule = "nominal: N between X and Y";
+                    f.confidence = 0.7;
+                } else if (no == 1) {
                     int ag = by_agent(d, s, d->ms[obj[0]].t1);
                     if (ag >= 0) {
                         actors[na++] = ag;
@@ -905,6 +945,12 @@ static void sentence_events(ekg_docx *d, size_t s)
             int coordinated_passive = participle && agent >= 0 && p > st->t0 &&
                                       (is(d, p - 1, "and") || is(d, p - 1, "or") ||
                                        is(d, p - 1, ","));
+            if (coordinated_passive) {   /* only after an earlier passive's by-agent */
+                size_t q = p - 1;
+                while (q > st->t0 && !is(d, q, "by"))
+                    q--;
+                coordinated_passive = is(d, q, "by");
+            }
             if (participle && (after_be || coordinated_passive ||
                                (agent >= 0 && p > st->t0 && !(ekg_tok_class(d, p - 1) & (EKG_W_AUX | EKG_W_COPULA)) &&
                                 d->tok_mention[p - 1] >= 0))) {
@@ -937,6 +983,22 @@ static void sentence_events(ekg_docx *d, size_t s)
                 } else {
                     continue;
                 }
+            } else if (participle && best_end < st->t1 && is(d, best_end, "by")) {
+                /* a reduced relative clause, never active: "Cordray, appointed by X" is
+                   about the name before the comma; "a publication backed by X" about no name */
+                int prev = p >= st->t0 + 2 && is(d, p - 1, ",") ? d->tok_mention[p - 2] : -1;
+                if (agent < 0 || prev < 0 || ment(d, prev) < 0 || d->ms[prev].kind != EKG_M_NAME)
+                    continue;
+                size_t np0 = d->ms[prev].np0;
+                while (np0 > st->t0 && ((tflags(d, np0 - 1) & EKG_TOK_CAP) ||
+                                        (ekg_tok_class(d, np0 - 1) & EKG_W_DET)))
+                    np0--;   /* "of the New York Mercantile Exchange" */
+                if (np0 > st->t0 && (ekg_tok_class(d, np0 - 1) & EKG_W_PREP))
+                    continue;   /* "a former chairman of X, nominated by Y": not X */
+                actors[na++] = agent;
+                targets[nt++] = prev;
+                f.rule = "reduced relative passive after a name";
+                f.confidence = 0.75;
             } else if (best->form == 4 && !after_be && p > st->t0 && !is(d, p - 1, "to") &&
                        !(ekg_tok_class(d, p - 1) & (EKG_W_AUX | EKG_W_COPULA))) {
                 /* a participle phrase: "the committee investigating X", "by destroying X" */

@@ -354,6 +354,8 @@ static void add_verb(ekg_ontology *o, const char *spec, const ekg_relation *rel)
         int k = 0;
         for (char *p = first, *bar; p && k < 5; p = bar ? bar + 1 : NULL, k++) {
             bar = strchr(p, '|');
+            if ((bar ? (size_t)(bar - p) : strlen(p)) == 1 && *p == '-')
+                continue;   /* "-": no trigger for this form ("back" is rarely the verb) */
             ekg_buf_clear(&words);
             ekg_buf_put(&words, p, bar ? (size_t)(bar - p) : strlen(p));
             ekg_buf_puts(&words, rest);
