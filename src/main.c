@@ -659,8 +659,8 @@ static int write_any(const ekg_graph *g, ekg_format fmt, FILE *f, ekg_error *err
 /* Names the output in an error the writer left without a source. */
 static int named(int rc, ekg_error *err, const char *path)
 {
-    if (rc != 0 && err->set && !err->source[0])
-        snprintf(err->source, sizeof err->source, "%s", path);
+    if (rc != 0 && err->set && !err->source[0])   /* a longer path is cut in the message */
+        snprintf(err->source, sizeof err->source, "%.*s", (int)sizeof err->source - 1, path);
     return rc;
 }
 
@@ -729,49 +729,117 @@ static void explain(const ekg_graph *g, FILE *f);
  * first; only when all are complete are they renamed into place, so that a
  * failure leaves the previous export untouched.
  */
-static int write_outdir(const ekg_graph *g, const char *dir, int fmt, int svg, ekg_error *err)
+/* One file of --out: a format, or -1 for the SVG; written to tmp, named final. */
+typedef struct outfile {
+    int kind;
+    char final[4096], tmp[4200];
+    int rc;
+    ekg_error err;
+} outfile;
+
+/* The RDF and CSV files of --out, shared by the threads that write them. */
+typedef struct outqueue {
+    const ekg_graph *g;
+    outfile *f;
+    size_t n, next;
+    pthread_mutex_t lock;
+} outqueue;
+
+static void write_outfile(const ekg_graph *g, outfile *o)
+{
+    memset(&o->err, 0, sizeof o->err);
+    if (o->kind < 0)
+        o->rc = named(ekg_render_svg_max(g, dot_flags_global, dot_max_global, o->tmp, &o->err),
+                      &o->err, o->final);
+    else
+        o->rc = write_file(g, (ekg_format)o->kind, o->tmp, o->final, &o->err);
+}
+
+/* Writes the files of the queue that no other thread has taken (not DOT or SVG). */
+static void *write_queued(void *arg)
+{
+    outqueue *q = arg;
+    for (;;) {
+        pthread_mutex_lock(&q->lock);
+        size_t i = q->next;
+        while (i < q->n && (q->f[i].kind < 0 || q->f[i].kind == EKG_FORMAT_DOT))
+            i++;
+        q->next = i + 1;
+        pthread_mutex_unlock(&q->lock);
+        if (i >= q->n)
+            return NULL;
+        write_outfile(q->g, &q->f[i]);
+    }
+}
+
+/*
+ * Writes every file of --out to a temporary file and renames them all into place only
+ * when all are complete. With threads > 1 the RDF files are written by that many
+ * threads at once, the DOT and SVG by this one (Graphviz is not thread-safe); the graph
+ * is finished already, so the writers only read it.
+ */
+static int write_outdir(const ekg_graph *g, const char *dir, int fmt, int svg, int threads,
+                        ekg_error *err)
 {
     static const ekg_format all[] = {EKG_FORMAT_TURTLE, EKG_FORMAT_NTRIPLES, EKG_FORMAT_NQUADS,
                                      EKG_FORMAT_JSONLD, EKG_FORMAT_DOT};
     enum { MAXF = 6 };
-    char final[MAXF][4096], tmp[MAXF][4200];
-    int kind[MAXF];   /* a format, or -1 for the SVG */
+    outfile *f = calloc(MAXF, sizeof *f);
+    if (!f)
+        abort();
     size_t n = 0;
     for (size_t i = 0; i < sizeof all / sizeof *all; i++)
         if (fmt < 0 || all[i] == (ekg_format)fmt)
-            kind[n++] = (int)all[i];
+            f[n++].kind = (int)all[i];
     if (fmt == EKG_FORMAT_CSV)
-        kind[n++] = EKG_FORMAT_CSV;   /* graph.csv only when asked for */
+        f[n++].kind = EKG_FORMAT_CSV;   /* graph.csv only when asked for */
     if (svg && (fmt < 0 || fmt == EKG_FORMAT_DOT))
-        kind[n++] = -1;
-    for (size_t i = 0; i < n; i++) {
-        snprintf(final[i], sizeof final[i], "%s/graph.%s", dir,
-                 kind[i] < 0 ? "svg" : ekg_format_extension((ekg_format)kind[i]));
-        snprintf(tmp[i], sizeof tmp[i], "%s.tmp.%ld", final[i], (long)getpid());
-        struct stat st;
-        if (lstat(final[i], &st) == 0 && !S_ISREG(st.st_mode)) {
-            set_error(err, final[i], 0, 0, "exists and is not a regular file");
-            return -1;
-        }
-    }
+        f[n++].kind = -1;
     int rc = 0;
-    size_t done = 0;
-    for (; done < n && rc == 0; done++) {
-        if (kind[done] < 0) {
-            rc = named(ekg_render_svg_max(g, dot_flags_global, dot_max_global, tmp[done], err), err,
-                       final[done]);
-            continue;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        snprintf(f[i].final, sizeof f[i].final, "%s/graph.%s", dir,
+                 f[i].kind < 0 ? "svg" : ekg_format_extension((ekg_format)f[i].kind));
+        snprintf(f[i].tmp, sizeof f[i].tmp, "%s.tmp.%ld", f[i].final, (long)getpid());
+        struct stat st;
+        if (lstat(f[i].final, &st) == 0 && !S_ISREG(st.st_mode)) {
+            set_error(err, f[i].final, 0, 0, "exists and is not a regular file");
+            rc = -1;
         }
-        rc = write_file(g, (ekg_format)kind[done], tmp[done], final[done], err);
     }
+    if (rc != 0) {
+        free(f);
+        return rc;
+    }
+    outqueue q = {g, f, n, 0, PTHREAD_MUTEX_INITIALIZER};
+    pthread_t helper[MAXF];
+    int started = 0;
+    for (int k = 1; k < threads && k < (int)n; k++) {
+        if (pthread_create(&helper[started], NULL, write_queued, &q) != 0)
+            break;   /* fewer threads: this one writes the rest */
+        started++;
+    }
+    for (size_t i = 0; i < n; i++)   /* Graphviz on this thread only */
+        if (f[i].kind < 0 || f[i].kind == EKG_FORMAT_DOT)
+            write_outfile(g, &f[i]);
+    write_queued(&q);
+    for (int k = 0; k < started; k++)
+        pthread_join(helper[k], NULL);
+    /* the first failure in file order is the one reported, whichever thread met it */
     for (size_t i = 0; i < n && rc == 0; i++)
-        if (rename(tmp[i], final[i]) != 0) {
-            set_error(err, final[i], 0, 0, "cannot rename into place: %s", strerror(errno));
+        if (f[i].rc != 0) {
+            *err = f[i].err;
+            rc = -1;
+        }
+    for (size_t i = 0; i < n && rc == 0; i++)
+        if (rename(f[i].tmp, f[i].final) != 0) {
+            set_error(err, f[i].final, 0, 0, "cannot rename into place: %s", strerror(errno));
             rc = -1;
         }
     if (rc != 0)
         for (size_t i = 0; i < n; i++)
-            remove(tmp[i]);
+            remove(f[i].tmp);
+    pthread_mutex_destroy(&q.lock);
+    free(f);
     return rc;
 }
 
@@ -1034,7 +1102,7 @@ int main(int argc, char **argv)
     }
     if (stream)
         outdir = NULL, fmt = -1;   /* everything was written already */
-    if (rc == EKG_EXIT_OK && outdir && write_outdir(g, outdir, fmt, svg, &err) != 0) {
+    if (rc == EKG_EXIT_OK && outdir && write_outdir(g, outdir, fmt, svg, r.jobs, &err) != 0) {
         rc = EKG_EXIT_OUTPUT;
     } else if (rc == EKG_EXIT_OK && fmt >= 0) {
         if (write_atomic(g, (ekg_format)fmt, output ? output : "-", &err) != 0)
