@@ -513,11 +513,43 @@ static int modifier_before(ekg_docx *d, size_t sent, size_t t, size_t *np0)
  */
 static int name_words(const ekg_docx *d, size_t i, size_t r);
 
+/*
+ * At the start of a sentence every word is capitalised, so a name there needs more:
+ * two words followed by a reporting verb ("Tony Blair said", "Jane Roe told"), and the
+ * last word found elsewhere in the document after a person's title ("Mr Blair",
+ * "Senator Roe"), as only people are named again so.
+ */
+static int sentence_initial_person(const ekg_docx *d, size_t s, size_t i, size_t r)
+{
+    const ekg_sentence *st = &d->seg.sents[s];
+    if (r - i != 2 || r >= st->t1 || !name_words(d, i, r))
+        return 0;
+    const char *v = low(d, r);
+    if (!ekg_ontology_lex(d->onto, EKG_LEX_REPORTING, v, strlen(v)))
+        return 0;
+    const char *sur = ekg_tok_text(d, r - 1);
+    size_t n = ekg_tok_len(d, r - 1);
+    for (size_t t = 0; t < d->seg.ntoks; t++) {
+        if (t == r - 1 || ekg_tok_len(d, t) != n || memcmp(ekg_tok_text(d, t), sur, n) != 0)
+            continue;
+        if (t == 0 || !(tflags(d, t - 1) & EKG_TOK_CAP) ||
+            !ekg_ontology_lex(d->onto, EKG_LEX_TITLE, low(d, t - 1), strlen(low(d, t - 1))))
+            continue;   /* only "Mr Blair", "Minister Blair" count */
+        if (t + 1 < d->seg.ntoks && (tflags(d, t + 1) & EKG_TOK_CAP) &&
+            d->seg.toks[t].end + 1 >= d->seg.toks[t + 1].start)
+            continue;   /* "Mr Blair Jones" */
+        return 1;
+    }
+    return 0;
+}
+
 static int looks_like_person(const ekg_docx *d, size_t s, size_t i, size_t r)
 {
     const ekg_sentence *st = &d->seg.sents[s];
-    if (st->title || r - i < 2 || r - i > 3 || i == st->t0)
+    if (st->title || r - i < 2 || r - i > 3)
         return 0;
+    if (i == st->t0)
+        return sentence_initial_person(d, s, i, r);
     if ((ekg_tok_class(d, i - 1) & EKG_W_DET) || (tflags(d, i - 1) & EKG_TOK_QUOTE))
         return 0;
     if (!name_words(d, i, r))
