@@ -513,11 +513,43 @@ static int modifier_before(ekg_docx *d, size_t sent, size_t t, size_t *np0)
  */
 static int name_words(const ekg_docx *d, size_t i, size_t r);
 
+/*
+ * At the start of a sentence every word is capitalised, so a name there needs more:
+ * two words followed by a reporting verb ("Tony Blair said", "Jane Roe told"), and the
+ * last word found elsewhere in the document after a person's title ("Mr Blair",
+ * "Senator Roe"), as only people are named again so.
+ */
+static int sentence_initial_person(const ekg_docx *d, size_t s, size_t i, size_t r)
+{
+    const ekg_sentence *st = &d->seg.sents[s];
+    if (r - i != 2 || r >= st->t1 || !name_words(d, i, r))
+        return 0;
+    const char *v = low(d, r);
+    if (!ekg_ontology_lex(d->onto, EKG_LEX_REPORTING, v, strlen(v)))
+        return 0;
+    const char *sur = ekg_tok_text(d, r - 1);
+    size_t n = ekg_tok_len(d, r - 1);
+    for (size_t t = 0; t < d->seg.ntoks; t++) {
+        if (t == r - 1 || ekg_tok_len(d, t) != n || memcmp(ekg_tok_text(d, t), sur, n) != 0)
+            continue;
+        if (t == 0 || !(tflags(d, t - 1) & EKG_TOK_CAP) ||
+            !ekg_ontology_lex(d->onto, EKG_LEX_TITLE, low(d, t - 1), strlen(low(d, t - 1))))
+            continue;   /* only "Mr Blair", "Minister Blair" count */
+        if (t + 1 < d->seg.ntoks && (tflags(d, t + 1) & EKG_TOK_CAP) &&
+            d->seg.toks[t].end + 1 >= d->seg.toks[t + 1].start)
+            continue;   /* "Mr Blair Jones" */
+        return 1;
+    }
+    return 0;
+}
+
 static int looks_like_person(const ekg_docx *d, size_t s, size_t i, size_t r)
 {
     const ekg_sentence *st = &d->seg.sents[s];
-    if (st->title || r - i < 2 || r - i > 3 || i == st->t0)
+    if (st->title || r - i < 2 || r - i > 3)
         return 0;
+    if (i == st->t0)
+        return sentence_initial_person(d, s, i, r);
     if ((ekg_tok_class(d, i - 1) & EKG_W_DET) || (tflags(d, i - 1) & EKG_TOK_QUOTE))
         return 0;
     if (!name_words(d, i, r))
@@ -687,6 +719,64 @@ static int group_plural(const ekg_docx *d, size_t t)
            strcmp(w + n - 4, "ists") == 0;
 }
 
+/*
+ * An acronym introduced in parentheses after a name: "Asian Development Bank (ADB)". Tokens
+ * [i, r) are the name of dent `ent`; if "( ABBR )" follows and ABBR (upper case, 2-8 letters)
+ * is the initials of the name's capitalised words (each part of a hyphenated word may give
+ * one: "Inter-American" I or IA), ABBR names the dent for the rest of the document. Returns
+ * the token after ")" or r.
+ */
+static size_t acronym_after(ekg_docx *d, size_t s, size_t i, size_t r, int ent)
+{
+    const ekg_sentence *st = &d->seg.sents[s];
+    if (ent < 0 || r + 2 >= st->t1 || !ekg_tok_is(d, r, "(") || !ekg_tok_is(d, r + 2, ")") ||
+        !(tflags(d, r + 1) & EKG_TOK_ALLCAP) || d->ents[ent].thing ||
+        strcmp(d->ents[ent].cls, "Person") == 0)
+        return r;
+    const char *a = ekg_tok_text(d, r + 1);
+    size_t an = ekg_tok_len(d, r + 1);
+    if (an < 2 || an > 8)
+        return r;
+    for (size_t k = 0; k < an; k++)
+        if (a[k] < 'A' || a[k] > 'Z')
+            return r;
+    /* match the initials, left to right; a hyphen part may or may not give a letter */
+    size_t pos = 0;
+    for (size_t t = i; t < r; t++) {
+        if (!(tflags(d, t) & EKG_TOK_CAP))
+            continue;   /* "of", "and", "the" */
+        const char *w = ekg_tok_text(d, t);
+        size_t wn = ekg_tok_len(d, t);
+        if (pos >= an || w[0] != a[pos])
+            return r;
+        pos++;
+        for (size_t k = 1; k + 1 < wn; k++)
+            if (w[k] == '-' && w[k + 1] >= 'A' && w[k + 1] <= 'Z' && pos < an && a[pos] == w[k + 1])
+                pos++;
+    }
+    if (pos != an)
+        return r;
+    ekg_dent *e = &d->ents[ent];
+    if (!e->abbr)
+        e->abbr = ekg_xstrndup(a, an);
+    return r + 3;
+}
+
+/* The dent a document acronym at token t names, or -1. */
+static int acronym_at(const ekg_docx *d, size_t t)
+{
+    if (!(tflags(d, t) & EKG_TOK_ALLCAP))
+        return -1;
+    const char *w = ekg_tok_text(d, t);
+    size_t n = ekg_tok_len(d, t);
+    for (size_t k = 0; k < d->nents; k++) {
+        const ekg_dent *e = &d->ents[k];
+        if (e->abbr && e->redirect < 0 && strlen(e->abbr) == n && memcmp(e->abbr, w, n) == 0)
+            return (int)k;
+    }
+    return -1;
+}
+
 static void sentence_mentions(ekg_docx *d, size_t s, int collect)
 {
     const ekg_sentence *st = &d->seg.sents[s];
@@ -788,7 +878,20 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
                 np0--;
             if (!collect)
                 add_mention(d, i, e, np0, s, EKG_M_NAME, ent);
-            i = e;
+            i = acronym_after(d, s, i, e, ent);
+            continue;
+        }
+        /* an acronym the document introduced ("the ADB said") */
+        int ac = acronym_at(d, i);
+        if (ac >= 0) {
+            if (!collect) {
+                ekg_dent_surface(d, ac, ekg_tok_text(d, i), ekg_tok_len(d, i));
+                size_t np0 = i;
+                if (np0 > st->t0 && (ekg_tok_class(d, np0 - 1) & EKG_W_DET))
+                    np0--;
+                add_mention(d, i, i + 1, np0, s, EKG_M_NAME, ac);
+            }
+            i++;
             continue;
         }
         /* demonym + government: the country */
@@ -826,7 +929,13 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
             i = e;
             continue;
         }
-        /* unknown proper names */
+        /* unknown proper names; a capitalised determiner is not part of one
+           ("The Northern Fisheries Council said": the council, not "The ...") */
+        if ((f & EKG_TOK_CAP) && (ekg_tok_class(d, i) & EKG_W_DET) && i + 1 < end &&
+            (tflags(d, i + 1) & EKG_TOK_CAP)) {
+            i++;
+            continue;
+        }
         if ((f & EKG_TOK_CAP) && !(f & EKG_TOK_NUM)) {
             size_t r = i;
             while (r < end) {
@@ -1009,6 +1118,8 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
                     np0--;
                 add_mention(d, mstart, mend, np0, s, EKG_M_NAME, ent);
             }
+            if (ent >= 0 && mend == r)
+                r = acronym_after(d, s, mstart, r, ent);
             i = r > i ? r : i + 1;
             continue;
         }

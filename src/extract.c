@@ -116,6 +116,7 @@ static void docx_free(ekg_docx *d)
             free(e->roles[k]);
         free(e->roles);
         free(e->affil);
+        free(e->abbr);
     }
     free(d->ents);
     free(d->ms);

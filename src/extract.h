@@ -39,6 +39,7 @@ typedef struct ekg_dent {
     int *affil;
     char **roles;
     size_t naffil;
+    char *abbr;               /* acronym the document gives it ("... Bank (ADB)"), or NULL */
 } ekg_dent;
 
 typedef struct ekg_mention_ {

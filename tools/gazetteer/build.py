@@ -63,6 +63,36 @@ def lit(s, lang="en"):
     return f'"{s}"@{lang}' if lang else f'"{s}"'
 
 
+def acronyms(src):
+    """The acronyms of an Appendix B row ("EAEC or EurasEC" gives both)."""
+    out = []
+    for a in re.split(r"\s+or\s+|,\s*", src.get("acronym", "")):
+        a = a.strip()
+        if a and not a.startswith("or "):
+            out.append(a)
+    return out
+
+
+def british(name):
+    for us, gb in BRITISH:
+        name = re.sub(r"\b%s\b" % us, gb, name)
+    return name
+
+
+def lexicon_words():
+    """Organisation head nouns (ontology/lexicon.ttl, ekg:OrganizationHeads) and the head
+    nouns of things (ontology/ekg.ttl, ekg:headNoun: treaty, summit, plan ...)."""
+    onto = os.path.join(HERE, "../../ontology")
+    lex = open(os.path.join(onto, "lexicon.ttl"), encoding="utf-8").read()
+    block = re.search(r"ekg:OrganizationHeads a ekg:WordList ;(.*?)\.\s*\n\s*\n", lex, re.S)
+    heads = set(re.findall(r'"([^"]+)"(?!@)', block.group(1).split("ekg:word", 1)[1]))
+    things = set()
+    for m in re.finditer(r"ekg:headNoun ([^;.]*)", open(os.path.join(onto, "ekg.ttl"),
+                                                        encoding="utf-8").read()):
+        things |= set(re.findall(r'"([^"]+)"', m.group(1)))
+    return heads, things
+
+
 def main():
     iso = {c["alpha_3"]: c for c in json.load(open(ISO, encoding="utf-8"))["3166-1"]}
     wc = {c["cca3"]: c for c in json.load(open(WC, encoding="utf-8"))}
@@ -170,7 +200,8 @@ def main():
     # names that are also common English words (Delta, Unity, Plateau, Gulf) are left
     # out: Debian's wamerican word list, words written in lower case there
     try:
-        words = {w.strip() for w in open("/usr/share/dict/words", encoding="utf-8") if w[:1].islower()}
+        words_all = {w.strip() for w in open("/usr/share/dict/words", encoding="utf-8")}
+        words = {w for w in words_all if w[:1].islower()}
     except OSError:
         sys.exit("build.py: needs /usr/share/dict/words (Debian package wamerican)")
     for sd in subs:
@@ -191,14 +222,39 @@ def main():
         if not src:
             sys.exit(f"organizations.tsv: {r['appendix_b_name']!r} is not in Appendix B")
         e = ent(r["id"], "Organization", src["name"])
-        for a in re.split(r"\s+or\s+|,\s*", src.get("acronym", "")):
-            a = a.strip()
-            if a and not a.startswith("or "):
-                e["alt"].add(a)
-        brit = src["name"]
-        for us, gb in BRITISH:
-            brit = re.sub(r"\b%s\b" % us, gb, brit)
+        e["alt"] |= set(acronyms(src))
+        brit = british(src["name"])
         if brit != src["name"]:
+            e["alt"].add(brit)
+
+    # the other Appendix B entries that name an organisation (rules in README.md)
+    listed = {r["appendix_b_name"] for r in read_tsv(os.path.join(HERE, "organizations.tsv"))}
+    heads, things = lexicon_words()
+    curated_alts = {r["value"] for r in read_tsv(os.path.join(HERE, "curated.tsv"))
+                    if r["property"] == "altLabel"}
+    acr_count = {}
+    for src in appb.values():
+        for a in acronyms(src):
+            acr_count[a] = acr_count.get(a, 0) + 1
+    taken = {e["label"] for e in ents.values()} | {a for e in ents.values() for a in e["alt"]}
+    for name, src in sorted(appb.items()):
+        words_ = name.split()
+        if (name in listed or not name[:1].isupper() or len(words_) < 2 or not good_name(name)
+                or words_[-1].lower() in things or name in taken):
+            continue
+        if not acronyms(src) and not any(w.lower() in heads for w in words_):
+            continue   # groupings of countries: "Third World", "Four Dragons"
+        keep = sorted(a for a in acronyms(src)
+                      if len(a) >= 4 and re.fullmatch(r"[A-Za-z0-9-]+", a) and acr_count[a] == 1 and a not in taken
+                      and a not in curated_alts and a.lower() not in words_all
+                      and a.capitalize() not in words_all and a not in words_all)
+        i = "org-" + slug(keep[0] if keep else name)
+        if i in ents:
+            sys.exit(f"build.py: id {i} of {name!r} is taken")
+        e = ent(i, "Organization", name)
+        e["alt"] |= set(keep)
+        brit = british(name)
+        if brit != name:
             e["alt"].add(brit)
 
     for r in read_tsv(os.path.join(HERE, "data/wikidata-ids.tsv")):
