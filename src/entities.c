@@ -74,16 +74,102 @@ int ekg_dent_find(const ekg_dent *e, int i)
     return i;
 }
 
+ekg_intlist *ekg_intlist_at(ekg_map **m, const char *key, size_t n, int create)
+{
+    if (!*m) {
+        if (!create)
+            return NULL;
+        *m = ekg_map_new();
+    }
+    ekg_intlist *l = ekg_map_get(*m, key, n);
+    if (!l && create) {
+        l = ekg_xcalloc(1, sizeof *l);
+        ekg_map_put(*m, key, n, l);
+    }
+    return l;
+}
+
+void ekg_intlist_push(ekg_intlist *l, int v)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 2;
+        l->v = ekg_xrealloc(l->v, l->cap * sizeof *l->v);
+    }
+    l->v[l->n++] = v;
+}
+
+void ekg_intlist_map_free(ekg_map *m)
+{
+    if (!m)
+        return;
+    for (size_t i = 0; i < ekg_map_capacity(m); i++) {
+        void *v;
+        if (ekg_map_slot(m, i, NULL, &v)) {
+            free(((ekg_intlist *)v)->v);
+            free(v);
+        }
+    }
+    ekg_map_free(m);
+}
+
+/* The key of a dent in d->dent_index: its gazetteer entry, or its label and class. */
+static void dent_key(ekg_buf *b, const char *label, const char *cls, const ekg_known *k)
+{
+    ekg_buf_clear(b);
+    if (k) {
+        ekg_buf_putc(b, 'k');
+        ekg_buf_put(b, (const char *)&k, sizeof k);
+    } else {
+        ekg_buf_putc(b, 'n');
+        ekg_buf_puts(b, cls);
+        ekg_buf_put(b, "", 1);   /* a NUL between class and label */
+        ekg_buf_puts(b, label);
+    }
+}
+
+/*
+ * People are found again by full name, surname (the label's last word) or, for names
+ * written family name first, the first word: three keys of d->dent_index per person.
+ */
+static void person_key(ekg_buf *b, char kind, const char *s, size_t n)
+{
+    ekg_buf_clear(b);
+    ekg_buf_putc(b, 'p');
+    ekg_buf_putc(b, kind);
+    ekg_buf_put(b, s, n);
+}
+
+static void index_person(ekg_docx *d, const char *label, int i)
+{
+    ekg_buf key;
+    ekg_buf_init(&key);
+    person_key(&key, 'F', label, strlen(label));
+    ekg_intlist_push(ekg_intlist_at(&d->dent_index, key.data, key.len, 1), i);
+    const char *last = strrchr(label, ' '), *first = strchr(label, ' ');
+    if (last) {
+        person_key(&key, 'L', last + 1, strlen(last + 1));
+        ekg_intlist_push(ekg_intlist_at(&d->dent_index, key.data, key.len, 1), i);
+        person_key(&key, 'W', label, (size_t)(first - label));
+        ekg_intlist_push(ekg_intlist_at(&d->dent_index, key.data, key.len, 1), i);
+    }
+    ekg_buf_free(&key);
+}
+
 int ekg_dent_add(ekg_docx *d, const char *label, const char *cls, const ekg_known *k)
 {
-    for (size_t i = 0; i < d->nents; i++) {   /* one dent per gazetteer entry / label+class */
-        ekg_dent *e = &d->ents[i];
-        if (e->thing || e->redirect >= 0)
-            continue;
-        if ((k && e->known == k) || (!k && !e->known && strcmp(e->label, label) == 0 &&
-                                     strcmp(e->cls, cls) == 0))
-            return (int)i;
-    }
+    /* one dent per gazetteer entry / label+class: the first that was not merged away,
+       found through the index (a document with many names stays linear) */
+    ekg_buf key;
+    ekg_buf_init(&key);
+    dent_key(&key, label, cls, k);
+    ekg_intlist *l = ekg_intlist_at(&d->dent_index, key.data, key.len, 1);
+    ekg_buf_free(&key);
+    for (size_t j = 0; j < l->n; j++)
+        if (d->ents[l->v[j]].redirect < 0)
+            return l->v[j];
+    ekg_intlist_push(l, (int)d->nents);
+    if (strcmp(k ? k->cls : cls, "Person") == 0)
+        index_person(d, k ? k->label : label, (int)d->nents);
     if (d->nents == d->cents) {
         d->cents = d->cents ? d->cents * 2 : 32;
         d->ents = ekg_xrealloc(d->ents, d->cents * sizeof *d->ents);
@@ -324,7 +410,14 @@ static void add_anchor(ekg_dent *e, const char *id)
 static int thing_dent(ekg_docx *d, const ekg_class *c, const char *head, char **ids, size_t n)
 {
     int best = -1, best_shared = -1;
-    for (size_t i = d->nents; i-- > 0;) {
+    ekg_buf key;
+    ekg_buf_init(&key);
+    ekg_buf_putc(&key, 'h');
+    ekg_buf_puts(&key, head);
+    ekg_intlist *same = ekg_intlist_at(&d->dent_index, key.data, key.len, 1);
+    ekg_buf_free(&key);
+    for (size_t j = same->n; j-- > 0;) {   /* the things of this head, latest first */
+        size_t i = (size_t)same->v[j];
         ekg_dent *e = &d->ents[i];
         if (!e->thing || e->redirect >= 0 || strcmp(e->head, head) != 0)
             continue;
@@ -349,6 +442,7 @@ static int thing_dent(ekg_docx *d, const ekg_class *c, const char *head, char **
         e->thing = 1;
         e->redirect = -1;
         best = (int)d->nents++;
+        ekg_intlist_push(same, best);
     }
     for (size_t i = 0; i < n; i++)
         add_anchor(&d->ents[best], ids[i]);
@@ -451,27 +545,31 @@ static size_t thing_at(ekg_docx *d, size_t s, size_t h, size_t end)
 
 /* ---- the mention finder ---- */
 
-/* The dent of a person already known in the document by full name or surname. */
+/*
+ * The dent of a person already known in the document by full name or surname, or by the
+ * first word of a name written family name first (Xi Jinping -> Xi): the first such dent
+ * that was not merged away. Three lookups in the index, not a pass over the dents.
+ */
 static int known_person(const ekg_docx *d, const char *s, size_t n)
 {
-    for (size_t i = 0; i < d->nents; i++) {
-        const ekg_dent *e = &d->ents[i];
-        if (e->redirect >= 0 || strcmp(e->cls, "Person") != 0)
-            continue;
-        size_t l = strlen(e->label);
-        if (l == n && memcmp(e->label, s, n) == 0)
-            return (int)i;
-        /* surname: the label's last word */
-        const char *sp = strrchr(e->label, ' ');
-        if (sp && strlen(sp + 1) == n && memcmp(sp + 1, s, n) == 0)
-            return (int)i;
-        /* first word for names written family name first (Xi Jinping -> Xi) */
-        sp = strchr(e->label, ' ');
-        if (sp && (size_t)(sp - e->label) == n && memcmp(e->label, s, n) == 0 &&
-            e->nsurfaces && n <= 4)
-            return (int)i;
+    int best = -1;
+    ekg_buf key;
+    ekg_buf_init(&key);
+    for (const char *kind = "FLW"; *kind; kind++) {
+        person_key(&key, *kind, s, n);
+        const ekg_intlist *l = d->dent_index ? ekg_map_get(d->dent_index, key.data, key.len)
+                                             : NULL;
+        for (size_t j = 0; l && j < l->n; j++) {
+            const ekg_dent *e = &d->ents[l->v[j]];
+            if (e->redirect >= 0 || (best >= 0 && l->v[j] >= best))
+                continue;
+            if (*kind == 'W' && !(e->nsurfaces && n <= 4))
+                continue;
+            best = l->v[j];
+        }
     }
-    return -1;
+    ekg_buf_free(&key);
+    return best;
 }
 
 /* An affiliation modifier just before token t: "French", "NATO", "Japan 's". */
@@ -519,7 +617,7 @@ static int name_words(const ekg_docx *d, size_t i, size_t r);
  * last word found elsewhere in the document after a person's title ("Mr Blair",
  * "Senator Roe"), as only people are named again so.
  */
-static int sentence_initial_person(const ekg_docx *d, size_t s, size_t i, size_t r)
+static int sentence_initial_person(ekg_docx *d, size_t s, size_t i, size_t r)
 {
     const ekg_sentence *st = &d->seg.sents[s];
     if (r - i != 2 || r >= st->t1 || !name_words(d, i, r))
@@ -527,23 +625,23 @@ static int sentence_initial_person(const ekg_docx *d, size_t s, size_t i, size_t
     const char *v = low(d, r);
     if (!ekg_ontology_lex(d->onto, EKG_LEX_REPORTING, v, strlen(v)))
         return 0;
-    const char *sur = ekg_tok_text(d, r - 1);
-    size_t n = ekg_tok_len(d, r - 1);
-    for (size_t t = 0; t < d->seg.ntoks; t++) {
-        if (t == r - 1 || ekg_tok_len(d, t) != n || memcmp(ekg_tok_text(d, t), sur, n) != 0)
-            continue;
-        if (t == 0 || !(tflags(d, t - 1) & EKG_TOK_CAP) ||
-            !ekg_ontology_lex(d->onto, EKG_LEX_TITLE, low(d, t - 1), strlen(low(d, t - 1))))
-            continue;   /* only "Mr Blair", "Minister Blair" count */
-        if (t + 1 < d->seg.ntoks && (tflags(d, t + 1) & EKG_TOK_CAP) &&
-            d->seg.toks[t].end + 1 >= d->seg.toks[t + 1].start)
-            continue;   /* "Mr Blair Jones" */
-        return 1;
+    if (!d->titled) {
+        /* one pass over the document, made once: linear, however many candidates */
+        d->titled = ekg_map_new();
+        for (size_t t = 1; t < d->seg.ntoks; t++) {
+            if (!(tflags(d, t - 1) & EKG_TOK_CAP) ||
+                !ekg_ontology_lex(d->onto, EKG_LEX_TITLE, low(d, t - 1), strlen(low(d, t - 1))))
+                continue;   /* only "Mr Blair", "Minister Blair" count */
+            if (t + 1 < d->seg.ntoks && (tflags(d, t + 1) & EKG_TOK_CAP) &&
+                d->seg.toks[t].end + 1 >= d->seg.toks[t + 1].start)
+                continue;   /* "Mr Blair Jones" */
+            ekg_map_put(d->titled, ekg_tok_text(d, t), ekg_tok_len(d, t), (void *)1);
+        }
     }
-    return 0;
+    return ekg_map_get(d->titled, ekg_tok_text(d, r - 1), ekg_tok_len(d, r - 1)) != NULL;
 }
 
-static int looks_like_person(const ekg_docx *d, size_t s, size_t i, size_t r)
+static int looks_like_person(ekg_docx *d, size_t s, size_t i, size_t r)
 {
     const ekg_sentence *st = &d->seg.sents[s];
     if (st->title || r - i < 2 || r - i > 3)
@@ -757,8 +855,22 @@ static size_t acronym_after(ekg_docx *d, size_t s, size_t i, size_t r, int ent)
     if (pos != an)
         return r;
     ekg_dent *e = &d->ents[ent];
-    if (!e->abbr)
+    if (!e->abbr) {
         e->abbr = ekg_xstrndup(a, an);
+        /* indexed, so that finding an acronym costs one lookup, not a pass over the dents */
+        if (!d->abbrs)
+            d->abbrs = ekg_map_new();
+        ekg_intlist *l = ekg_map_get(d->abbrs, a, an);
+        if (!l) {
+            l = ekg_xcalloc(1, sizeof *l);
+            ekg_map_put(d->abbrs, a, an, l);
+        }
+        if (l->n == l->cap) {
+            l->cap = l->cap ? 2 * l->cap : 2;
+            l->v = ekg_xrealloc(l->v, l->cap * sizeof *l->v);
+        }
+        l->v[l->n++] = ent;
+    }
     return r + 3;
 }
 
@@ -767,14 +879,14 @@ static int acronym_at(const ekg_docx *d, size_t t)
 {
     if (!(tflags(d, t) & EKG_TOK_ALLCAP))
         return -1;
-    const char *w = ekg_tok_text(d, t);
-    size_t n = ekg_tok_len(d, t);
-    for (size_t k = 0; k < d->nents; k++) {
-        const ekg_dent *e = &d->ents[k];
-        if (e->abbr && e->redirect < 0 && strlen(e->abbr) == n && memcmp(e->abbr, w, n) == 0)
-            return (int)k;
-    }
-    return -1;
+    const ekg_intlist *l = d->abbrs ? ekg_map_get(d->abbrs, ekg_tok_text(d, t),
+                                                  ekg_tok_len(d, t))
+                                    : NULL;
+    int best = -1;   /* the first dent given it that was not merged into another */
+    for (size_t k = 0; l && k < l->n; k++)
+        if (d->ents[l->v[k]].redirect < 0 && (best < 0 || l->v[k] < best))
+            best = l->v[k];
+    return best;
 }
 
 static void sentence_mentions(ekg_docx *d, size_t s, int collect)

@@ -368,6 +368,21 @@ if [ "${BADINPUT_BIG:-1}" != 0 ] && begin line-4mb-no-newline; then
     finish
 fi
 
+if begin many-names-one-document; then
+    # one document naming 20,000 organisations, then 100,000 short sentences with names:
+    # linear (about 1 s; a search through every name of the document for each capitalised
+    # word took minutes)
+    awk 'BEGIN { for (i = 0; i < 20000; i++) printf "The Foo%d Bar%d Council (FBC) met. ", i, i;
+                 for (i = 0; i < 50000; i++) printf "ADB and UN. Jane Roe said it. "; print "" }' >"$I/many.txt"
+    fresh
+    run 60 --ontology "$ONTO" --format nt --output "$T/o/graph.nt" --stats "$I/many.txt"
+    [ "$rc" != 124 ] || problem "did not finish in $limit s"
+    expect_rc 0
+    expect_err "^ekg: 1 documents, 120000 sentences, 20001 entities"
+    rm -f "$I/many.txt"
+    finish
+fi
+
 # ============================ JSON Lines ============================
 
 if [ "${BADINPUT_BIG:-1}" != 0 ] && begin jsonl-million-documents; then
