@@ -3,6 +3,7 @@
  * descriptors ("the alliance", "the French leader") to the last compatible
  * antecedent in the document.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract.h"
@@ -66,11 +67,38 @@ static int is_live_thing(const ekg_docx *d, int e)
 }
 
 /*
+ * What the mentions before the one being resolved say, kept up to date mention by
+ * mention, so that resolving costs the same however long the document is (a search
+ * back through every earlier mention made long documents quadratic).
+ */
+typedef struct seen {
+    size_t *things;      /* dent -> its thing mentions so far */
+    int *affiliated;     /* country or organisation dent -> the person of the latest
+                            mention affiliated with it, or -1 */
+    size_t *last;        /* dent -> 1 + the index of its latest mention, or 0 */
+} seen;
+
+/* Mention m is resolved: what it adds to what is seen. */
+static void see(const ekg_docx *d, size_t m, seen *sn)
+{
+    const ekg_dmention *x = &d->ms[m];
+    int e = ekg_dent_find(d->ents, x->ent);
+    if (e < 0)
+        return;
+    sn->last[e] = m + 1;
+    if (x->kind == EKG_M_THING)
+        sn->things[e]++;
+    if (is_person(d, e))
+        for (size_t a = 0; a < d->ents[e].naffil; a++)
+            sn->affiliated[d->ents[e].affil[a]] = e;
+}
+
+/*
  * "the idea", "the proposal": the most salient live thing of the last few
  * sentences (most mentions so far, then the most recent). A noun that heads a
  * class ("the summit") only refers to things of that class.
  */
-static int salient_thing(const ekg_docx *d, size_t m)
+static int salient_thing(const ekg_docx *d, size_t m, const seen *sn)
 {
     const char *noun = d->seg.toks[d->ms[m].t1 - 1].low;
     const char *cls = NULL;
@@ -81,81 +109,84 @@ static int salient_thing(const ekg_docx *d, size_t m)
             if (strcmp(c->heads[j], noun) == 0)
                 cls = c->name;
     }
-    int best = -1, best_count = 0;
+    int best = -1;
+    size_t best_count = 0;
     size_t sent = d->ms[m].sent;
-    for (size_t i = m; i-- > 0;) {
+    /* the mentions of the last eight sentences (sentences only go back) */
+    for (size_t i = m; i-- > 0 && sent - d->ms[i].sent <= 8;) {
         int e = ekg_dent_find(d->ents, d->ms[i].ent);
         if (!is_live_thing(d, e) || (cls && strcmp(d->ents[e].cls, cls) != 0))
             continue;
-        if (sent - d->ms[i].sent > 8)
-            break;
-        int count = 0;
-        for (size_t k = 0; k < m; k++)
-            if (ekg_dent_find(d->ents, d->ms[k].ent) == e && d->ms[k].kind == EKG_M_THING)
-                count++;
-        if (count > best_count) {
+        if (sn->things[e] > best_count) {
             best = e;
-            best_count = count;
+            best_count = sn->things[e];
         }
     }
     return best;
 }
 
-void ekg_resolve(ekg_docx *d)
+/* Resolves mention m, given what the mentions before it say. */
+static void resolve_one(ekg_docx *d, size_t m, const seen *sn)
 {
-    for (size_t m = 0; m < d->nms; m++) {
-        ekg_dmention *x = &d->ms[m];
-        const char *w = d->seg.toks[x->t0].low;
-        if (x->kind == EKG_M_PRONOUN) {
-            if (!strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "him") || !strcmp(w, "his") ||
-                !strcmp(w, "her"))
-                x->ent = last_before(d, m, is_person, 2);
-            else if (!strcmp(w, "it") || !strcmp(w, "its"))
-                x->ent = last_before(d, m, is_actorish, 1);
-            else
-                x->ent = -1;   /* they/their: too often vague */
-        } else if (x->kind == EKG_M_ANAPHOR) {
-            x->ent = salient_thing(d, m);
-        } else if (x->kind == EKG_M_DESCRIPTOR) {
-            if (x->generic_after > 0) {   /* "the French leader": a person of that country */
-                int country = x->generic_after - 1;
-                x->ent = -1;
-                for (size_t i = m; i-- > 0;) {
-                    int e = ekg_dent_find(d->ents, d->ms[i].ent);
-                    if (!is_person(d, e))
-                        continue;
-                    for (size_t a = 0; a < d->ents[e].naffil; a++)
-                        if (d->ents[e].affil[a] == country) {
-                            x->ent = e;
-                            break;
-                        }
-                    if (x->ent >= 0)
-                        break;
-                }
-                if (x->ent < 0)
-                    x->ent = country;   /* no such person named: the country acts */
-                x->generic_after = 0;
+    ekg_dmention *x = &d->ms[m];
+    const char *w = d->seg.toks[x->t0].low;
+    if (x->kind == EKG_M_PRONOUN) {
+        if (!strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "him") || !strcmp(w, "his") ||
+            !strcmp(w, "her"))
+            x->ent = last_before(d, m, is_person, 2);
+        else if (!strcmp(w, "it") || !strcmp(w, "its"))
+            x->ent = last_before(d, m, is_actorish, 1);
+        else
+            x->ent = -1;   /* they/their: too often vague */
+    } else if (x->kind == EKG_M_ANAPHOR) {
+        x->ent = salient_thing(d, m, sn);
+    } else if (x->kind == EKG_M_DESCRIPTOR) {
+        if (x->generic_after > 0) {   /* "the French leader": a person of that country */
+            int country = x->generic_after - 1;
+            /* the person of the latest mention affiliated with it; if none was named,
+               the country acts */
+            x->ent = sn->affiliated[country] >= 0 ? sn->affiliated[country] : country;
+            x->generic_after = 0;
+            return;
+        }
+        /* "the alliance": the last mentioned entity having that descriptor */
+        const char *noun = d->seg.toks[x->t1 - 1].low;
+        size_t n;
+        const ekg_name *const *c = ekg_ontology_names(d->onto, noun, strlen(noun), &n);
+        size_t latest = 0;
+        x->ent = -1;
+        for (size_t j = 0; j < n; j++) {
+            if (c[j]->kind != EKG_NAME_DESCRIPTOR)
                 continue;
-            }
-            /* "the alliance": the last mentioned entity having that descriptor */
-            const char *noun = d->seg.toks[x->t1 - 1].low;
-            size_t n;
-            const ekg_name *const *c = ekg_ontology_names(d->onto, noun, strlen(noun), &n);
-            x->ent = -1;
-            for (size_t i = m; i-- > 0 && x->ent < 0;) {
-                int e = ekg_dent_find(d->ents, d->ms[i].ent);
-                if (e < 0 || !d->ents[e].known)
-                    continue;
-                for (size_t j = 0; j < n; j++)
-                    if (c[j]->kind == EKG_NAME_DESCRIPTOR && c[j]->known == d->ents[e].known) {
-                        x->ent = e;
-                        break;
-                    }
-            }
-            if (x->ent >= 0) {
-                size_t len = d->seg.toks[x->t1 - 1].end - d->seg.toks[x->t0].start;
-                ekg_dent_surface(d, x->ent, d->text->fold + d->seg.toks[x->t0].start, len);
+            const ekg_intlist *l = ekg_dents_of_known(d, c[j]->known);
+            for (size_t k = 0; l && k < l->n; k++) {
+                int e = ekg_dent_find(d->ents, l->v[k]);
+                if (e >= 0 && d->ents[e].known == c[j]->known && sn->last[e] > latest) {
+                    latest = sn->last[e];
+                    x->ent = e;
+                }
             }
         }
+        if (x->ent >= 0) {
+            size_t len = d->seg.toks[x->t1 - 1].end - d->seg.toks[x->t0].start;
+            ekg_dent_surface(d, x->ent, d->text->fold + d->seg.toks[x->t0].start, len);
+        }
     }
+}
+
+void ekg_resolve(ekg_docx *d)
+{
+    seen sn;
+    sn.things = ekg_xcalloc(d->nents + 1, sizeof *sn.things);
+    sn.last = ekg_xcalloc(d->nents + 1, sizeof *sn.last);
+    sn.affiliated = ekg_xmalloc((d->nents + 1) * sizeof *sn.affiliated);
+    for (size_t i = 0; i < d->nents; i++)
+        sn.affiliated[i] = -1;
+    for (size_t m = 0; m < d->nms; m++) {
+        resolve_one(d, m, &sn);
+        see(d, m, &sn);
+    }
+    free(sn.things);
+    free(sn.last);
+    free(sn.affiliated);
 }

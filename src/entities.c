@@ -127,6 +127,18 @@ static void dent_key(ekg_buf *b, const char *label, const char *cls, const ekg_k
     }
 }
 
+const ekg_intlist *ekg_dents_of_known(const ekg_docx *d, const ekg_known *k)
+{
+    if (!d->dent_index || !k)
+        return NULL;
+    ekg_buf key;
+    ekg_buf_init(&key);
+    dent_key(&key, NULL, NULL, k);
+    const ekg_intlist *l = ekg_map_get(d->dent_index, key.data, key.len);
+    ekg_buf_free(&key);
+    return l;
+}
+
 /*
  * People are found again by full name, surname (the label's last word) or, for names
  * written family name first, the first word: three keys of d->dent_index per person.

@@ -99,6 +99,8 @@ ekg_entity *ekg_docx_entity(ekg_docx *d, int dent);
 ekg_intlist *ekg_intlist_at(ekg_map **m, const char *key, size_t n, int create);
 void ekg_intlist_push(ekg_intlist *l, int v);
 void ekg_intlist_map_free(ekg_map *m);
+/* entities.c: the dents made for gazetteer entry k (some may since be merged), or NULL. */
+const ekg_intlist *ekg_dents_of_known(const ekg_docx *d, const ekg_known *k);
 
 /* Helpers shared by the stages. */
 int ekg_dent_add(ekg_docx *d, const char *label, const char *cls, const ekg_known *k);
