@@ -158,9 +158,9 @@ static void resolve_one(ekg_docx *d, size_t m, const seen *sn)
         for (size_t j = 0; j < n; j++) {
             if (c[j]->kind != EKG_NAME_DESCRIPTOR)
                 continue;
-            const ekg_intlist *l = ekg_dents_of_known(d, c[j]->known);
+            const ekg_idxlist *l = ekg_dents_of_known(d, c[j]->known);
             for (size_t k = 0; l && k < l->n; k++) {
-                int e = ekg_dent_find(d->ents, l->v[k]);
+                int e = ekg_dent_find(d->ents, (int)l->v[k]);
                 if (e >= 0 && d->ents[e].known == c[j]->known && sn->last[e] > latest) {
                     latest = sn->last[e];
                     x->ent = e;

@@ -74,44 +74,6 @@ int ekg_dent_find(const ekg_dent *e, int i)
     return i;
 }
 
-ekg_intlist *ekg_intlist_at(ekg_map **m, const char *key, size_t n, int create)
-{
-    if (!*m) {
-        if (!create)
-            return NULL;
-        *m = ekg_map_new();
-    }
-    ekg_intlist *l = ekg_map_get(*m, key, n);
-    if (!l && create) {
-        l = ekg_xcalloc(1, sizeof *l);
-        ekg_map_put(*m, key, n, l);
-    }
-    return l;
-}
-
-void ekg_intlist_push(ekg_intlist *l, int v)
-{
-    if (l->n == l->cap) {
-        l->cap = l->cap ? 2 * l->cap : 2;
-        l->v = ekg_xrealloc(l->v, l->cap * sizeof *l->v);
-    }
-    l->v[l->n++] = v;
-}
-
-void ekg_intlist_map_free(ekg_map *m)
-{
-    if (!m)
-        return;
-    for (size_t i = 0; i < ekg_map_capacity(m); i++) {
-        void *v;
-        if (ekg_map_slot(m, i, NULL, &v)) {
-            free(((ekg_intlist *)v)->v);
-            free(v);
-        }
-    }
-    ekg_map_free(m);
-}
-
 /* The key of a dent in d->dent_index: its gazetteer entry, or its label and class. */
 static void dent_key(ekg_buf *b, const char *label, const char *cls, const ekg_known *k)
 {
@@ -127,14 +89,14 @@ static void dent_key(ekg_buf *b, const char *label, const char *cls, const ekg_k
     }
 }
 
-const ekg_intlist *ekg_dents_of_known(const ekg_docx *d, const ekg_known *k)
+const ekg_idxlist *ekg_dents_of_known(const ekg_docx *d, const ekg_known *k)
 {
     if (!d->dent_index || !k)
         return NULL;
     ekg_buf key;
     ekg_buf_init(&key);
     dent_key(&key, NULL, NULL, k);
-    const ekg_intlist *l = ekg_map_get(d->dent_index, key.data, key.len);
+    const ekg_idxlist *l = ekg_map_get(d->dent_index, key.data, key.len);
     ekg_buf_free(&key);
     return l;
 }
@@ -151,18 +113,18 @@ static void person_key(ekg_buf *b, char kind, const char *s, size_t n)
     ekg_buf_put(b, s, n);
 }
 
-static void index_person(ekg_docx *d, const char *label, int i)
+static void index_person(ekg_docx *d, const char *label, size_t i)
 {
     ekg_buf key;
     ekg_buf_init(&key);
     person_key(&key, 'F', label, strlen(label));
-    ekg_intlist_push(ekg_intlist_at(&d->dent_index, key.data, key.len, 1), i);
+    ekg_idxlist_push(ekg_idxlist_at(&d->dent_index, key.data, key.len, 1), i);
     const char *last = strrchr(label, ' '), *first = strchr(label, ' ');
     if (last) {
         person_key(&key, 'L', last + 1, strlen(last + 1));
-        ekg_intlist_push(ekg_intlist_at(&d->dent_index, key.data, key.len, 1), i);
+        ekg_idxlist_push(ekg_idxlist_at(&d->dent_index, key.data, key.len, 1), i);
         person_key(&key, 'W', label, (size_t)(first - label));
-        ekg_intlist_push(ekg_intlist_at(&d->dent_index, key.data, key.len, 1), i);
+        ekg_idxlist_push(ekg_idxlist_at(&d->dent_index, key.data, key.len, 1), i);
     }
     ekg_buf_free(&key);
 }
@@ -174,14 +136,14 @@ int ekg_dent_add(ekg_docx *d, const char *label, const char *cls, const ekg_know
     ekg_buf key;
     ekg_buf_init(&key);
     dent_key(&key, label, cls, k);
-    ekg_intlist *l = ekg_intlist_at(&d->dent_index, key.data, key.len, 1);
+    ekg_idxlist *l = ekg_idxlist_at(&d->dent_index, key.data, key.len, 1);
     ekg_buf_free(&key);
     for (size_t j = 0; j < l->n; j++)
         if (d->ents[l->v[j]].redirect < 0)
-            return l->v[j];
-    ekg_intlist_push(l, (int)d->nents);
+            return (int)l->v[j];
+    ekg_idxlist_push(l, d->nents);
     if (strcmp(k ? k->cls : cls, "Person") == 0)
-        index_person(d, k ? k->label : label, (int)d->nents);
+        index_person(d, k ? k->label : label, d->nents);
     if (d->nents == d->cents) {
         d->cents = d->cents ? d->cents * 2 : 32;
         d->ents = ekg_xrealloc(d->ents, d->cents * sizeof *d->ents);
@@ -426,10 +388,10 @@ static int thing_dent(ekg_docx *d, const ekg_class *c, const char *head, char **
     ekg_buf_init(&key);
     ekg_buf_putc(&key, 'h');
     ekg_buf_puts(&key, head);
-    ekg_intlist *same = ekg_intlist_at(&d->dent_index, key.data, key.len, 1);
+    ekg_idxlist *same = ekg_idxlist_at(&d->dent_index, key.data, key.len, 1);
     ekg_buf_free(&key);
     for (size_t j = same->n; j-- > 0;) {   /* the things of this head, latest first */
-        size_t i = (size_t)same->v[j];
+        size_t i = same->v[j];
         ekg_dent *e = &d->ents[i];
         if (!e->thing || e->redirect >= 0 || strcmp(e->head, head) != 0)
             continue;
@@ -454,7 +416,7 @@ static int thing_dent(ekg_docx *d, const ekg_class *c, const char *head, char **
         e->thing = 1;
         e->redirect = -1;
         best = (int)d->nents++;
-        ekg_intlist_push(same, best);
+        ekg_idxlist_push(same, (size_t)best);
     }
     for (size_t i = 0; i < n; i++)
         add_anchor(&d->ents[best], ids[i]);
@@ -569,15 +531,15 @@ static int known_person(const ekg_docx *d, const char *s, size_t n)
     ekg_buf_init(&key);
     for (const char *kind = "FLW"; *kind; kind++) {
         person_key(&key, *kind, s, n);
-        const ekg_intlist *l = d->dent_index ? ekg_map_get(d->dent_index, key.data, key.len)
+        const ekg_idxlist *l = d->dent_index ? ekg_map_get(d->dent_index, key.data, key.len)
                                              : NULL;
         for (size_t j = 0; l && j < l->n; j++) {
             const ekg_dent *e = &d->ents[l->v[j]];
-            if (e->redirect >= 0 || (best >= 0 && l->v[j] >= best))
+            if (e->redirect >= 0 || (best >= 0 && (int)l->v[j] >= best))
                 continue;
             if (*kind == 'W' && !(e->nsurfaces && n <= 4))
                 continue;
-            best = l->v[j];
+            best = (int)l->v[j];
         }
     }
     ekg_buf_free(&key);
@@ -870,18 +832,7 @@ static size_t acronym_after(ekg_docx *d, size_t s, size_t i, size_t r, int ent)
     if (!e->abbr) {
         e->abbr = ekg_xstrndup(a, an);
         /* indexed, so that finding an acronym costs one lookup, not a pass over the dents */
-        if (!d->abbrs)
-            d->abbrs = ekg_map_new();
-        ekg_intlist *l = ekg_map_get(d->abbrs, a, an);
-        if (!l) {
-            l = ekg_xcalloc(1, sizeof *l);
-            ekg_map_put(d->abbrs, a, an, l);
-        }
-        if (l->n == l->cap) {
-            l->cap = l->cap ? 2 * l->cap : 2;
-            l->v = ekg_xrealloc(l->v, l->cap * sizeof *l->v);
-        }
-        l->v[l->n++] = ent;
+        ekg_idxlist_push(ekg_idxlist_at(&d->abbrs, a, an, 1), (size_t)ent);
     }
     return r + 3;
 }
@@ -891,13 +842,13 @@ static int acronym_at(const ekg_docx *d, size_t t)
 {
     if (!(tflags(d, t) & EKG_TOK_ALLCAP))
         return -1;
-    const ekg_intlist *l = d->abbrs ? ekg_map_get(d->abbrs, ekg_tok_text(d, t),
+    const ekg_idxlist *l = d->abbrs ? ekg_map_get(d->abbrs, ekg_tok_text(d, t),
                                                   ekg_tok_len(d, t))
                                     : NULL;
     int best = -1;   /* the first dent given it that was not merged into another */
     for (size_t k = 0; l && k < l->n; k++)
-        if (d->ents[l->v[k]].redirect < 0 && (best < 0 || l->v[k] < best))
-            best = l->v[k];
+        if (d->ents[l->v[k]].redirect < 0 && (best < 0 || (int)l->v[k] < best))
+            best = (int)l->v[k];
     return best;
 }
 

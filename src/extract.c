@@ -119,8 +119,8 @@ static void docx_free(ekg_docx *d)
         free(e->abbr);
     }
     free(d->ents);
-    ekg_intlist_map_free(d->dent_index);
-    ekg_intlist_map_free(d->abbrs);
+    ekg_idxlist_map_free(d->dent_index);
+    ekg_idxlist_map_free(d->abbrs);
     ekg_map_free(d->titled);
     free(d->ms);
     free(d->tok_mention);

@@ -70,20 +70,15 @@ typedef struct ekg_docx {
         int done;
     } *names;
     ekg_map *dent_index;      /* gazetteer entry, or label and class -> its dents, and
-                                 a thing's head word -> the things with it (ekg_intlist
+                                 a thing's head word -> the things with it (ekg_idxlist
                                  each, in order of creation), or NULL */
-    ekg_map *abbrs;           /* acronym -> dents given it (an ekg_intlist), or NULL */
+    ekg_map *abbrs;           /* acronym -> dents given it (an ekg_idxlist), or NULL */
     ekg_map *titled;          /* words named after a person's title ("Mr Blair"): built
                                  on first use, or NULL */
     ekg_log *log;
     ekg_error *err;
 } ekg_docx;
 
-/* A growable list of ints (dent indices). */
-typedef struct ekg_intlist {
-    int *v;
-    size_t n, cap;
-} ekg_intlist;
 
 /* entities.c: finds the mentions of every sentence (names, things, pronouns, descriptors). */
 void ekg_find_mentions(ekg_docx *d);
@@ -94,13 +89,8 @@ void ekg_find_events(ekg_docx *d);
 /* extract.c: the graph entity of a dent (created on first use); NULL if not alive. */
 ekg_entity *ekg_docx_entity(ekg_docx *d, int dent);
 
-/* A map of ekg_intlists: the list of key (created empty if create and absent, else NULL);
-   the map is created on first use. Freed, lists and all, by ekg_intlist_map_free(). */
-ekg_intlist *ekg_intlist_at(ekg_map **m, const char *key, size_t n, int create);
-void ekg_intlist_push(ekg_intlist *l, int v);
-void ekg_intlist_map_free(ekg_map *m);
 /* entities.c: the dents made for gazetteer entry k (some may since be merged), or NULL. */
-const ekg_intlist *ekg_dents_of_known(const ekg_docx *d, const ekg_known *k);
+const ekg_idxlist *ekg_dents_of_known(const ekg_docx *d, const ekg_known *k);
 
 /* Helpers shared by the stages. */
 int ekg_dent_add(ekg_docx *d, const char *label, const char *cls, const ekg_known *k);

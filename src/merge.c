@@ -128,38 +128,6 @@ static int better_label(const char *a, const char *b, int thing)
     return la > lb || (la == lb && strcmp(a, b) < 0);
 }
 
-/* Indices into the id-sorted entities, ascending; one list per key of an index. */
-typedef struct idlist {
-    size_t n, cap;
-    size_t *v;
-} idlist;
-
-static void index_add(ekg_map *m, const ekg_buf *key, size_t i)
-{
-    idlist *l = ekg_map_get(m, key->data, key->len);
-    if (!l) {
-        l = ekg_xcalloc(1, sizeof *l);
-        ekg_map_put(m, key->data, key->len, l);
-    }
-    if (l->n == l->cap) {
-        l->cap = l->cap ? 2 * l->cap : 4;
-        l->v = ekg_xrealloc(l->v, l->cap * sizeof *l->v);
-    }
-    l->v[l->n++] = i;
-}
-
-static void index_free(ekg_map *m)
-{
-    for (size_t i = 0; i < ekg_map_capacity(m); i++) {
-        void *l;
-        if (ekg_map_slot(m, i, NULL, &l)) {
-            free(((idlist *)l)->v);
-            free(l);
-        }
-    }
-    ekg_map_free(m);
-}
-
 /* The key of a thing's class and head word, and of one of its anchor words. */
 static void thing_key(ekg_buf *key, const ekg_entity *e, const char *word, size_t n)
 {
@@ -189,12 +157,12 @@ void ekg_graph_merge_things(ekg_graph *g)
         if (!b->head)
             continue;
         thing_key(&key, b, NULL, 0);
-        index_add(groups, &key, i);
+        ekg_idxlist_push(ekg_idxlist_at(&groups, key.data, key.len, 1), i);
         for (const char *p = b->anchors; *p;) {
             const char *e = strchr(p, ' ');
             size_t len = e ? (size_t)(e - p) : strlen(p);
             thing_key(&key, b, p, len);
-            index_add(by_anchor, &key, i);
+            ekg_idxlist_push(ekg_idxlist_at(&by_anchor, key.data, key.len, 1), i);
             p += len + (e ? 1 : 0);
         }
     }
@@ -206,12 +174,12 @@ void ekg_graph_merge_things(ekg_graph *g)
         /* the candidates, in id order: the things of a's group with a's rarest anchor
            word (a superset of a's anchors has them all), or the whole group */
         thing_key(&key, a, NULL, 0);
-        const idlist *cand = ekg_map_get(groups, key.data, key.len);
+        const ekg_idxlist *cand = ekg_map_get(groups, key.data, key.len);
         for (const char *p = a->anchors; *p;) {
             const char *e = strchr(p, ' ');
             size_t len = e ? (size_t)(e - p) : strlen(p);
             thing_key(&key, a, p, len);
-            const idlist *l = ekg_map_get(by_anchor, key.data, key.len);
+            const ekg_idxlist *l = ekg_map_get(by_anchor, key.data, key.len);
             if (l && l->n < cand->n)
                 cand = l;
             p += len + (e ? 1 : 0);
@@ -235,8 +203,8 @@ void ekg_graph_merge_things(ekg_graph *g)
             ekg_map_put(redirect, a->id, strlen(a->id), into);
     }
     ekg_buf_free(&key);
-    index_free(groups);
-    index_free(by_anchor);
+    ekg_idxlist_map_free(groups);
+    ekg_idxlist_map_free(by_anchor);
     if (ekg_map_size(redirect)) {
         for (size_t i = 0; i < n; i++) {
             ekg_entity *a = v[i];

@@ -268,6 +268,46 @@ int ekg_map_slot(const ekg_map *m, size_t i, const char **key, void **value)
     return 1;
 }
 
+/* ---- lists of indices ---- */
+
+ekg_idxlist *ekg_idxlist_at(ekg_map **m, const char *key, size_t n, int create)
+{
+    if (!*m) {
+        if (!create)
+            return NULL;
+        *m = ekg_map_new();
+    }
+    ekg_idxlist *l = ekg_map_get(*m, key, n);
+    if (!l && create) {
+        l = ekg_xcalloc(1, sizeof *l);
+        ekg_map_put(*m, key, n, l);
+    }
+    return l;
+}
+
+void ekg_idxlist_push(ekg_idxlist *l, size_t v)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 2;
+        l->v = ekg_xrealloc(l->v, l->cap * sizeof *l->v);
+    }
+    l->v[l->n++] = v;
+}
+
+void ekg_idxlist_map_free(ekg_map *m)
+{
+    if (!m)
+        return;
+    for (size_t i = 0; i < ekg_map_capacity(m); i++) {
+        void *v;
+        if (ekg_map_slot(m, i, NULL, &v)) {
+            free(((ekg_idxlist *)v)->v);
+            free(v);
+        }
+    }
+    ekg_map_free(m);
+}
+
 /* ---- string pool: a map whose values are the keys themselves ---- */
 
 struct ekg_pool {

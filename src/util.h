@@ -61,6 +61,18 @@ size_t ekg_map_size(const ekg_map *m);
 size_t ekg_map_capacity(const ekg_map *m);
 int ekg_map_slot(const ekg_map *m, size_t i, const char **key, void **value);
 
+/* A growable list of indices; maps of them (key -> list) for per-document and per-graph
+   indexes. ekg_idxlist_at() returns the list of key, created empty if create and absent
+   (NULL otherwise), and creates the map on first use; ekg_idxlist_map_free() frees the
+   map with its lists. */
+typedef struct ekg_idxlist {
+    size_t *v;
+    size_t n, cap;
+} ekg_idxlist;
+ekg_idxlist *ekg_idxlist_at(ekg_map **m, const char *key, size_t n, int create);
+void ekg_idxlist_push(ekg_idxlist *l, size_t v);
+void ekg_idxlist_map_free(ekg_map *m);
+
 /* Records an error if none is recorded yet (err may be NULL). */
 void ekg_error_set(ekg_error *err, const char *source, int line, int column,
                    const char *fmt, ...)
