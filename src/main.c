@@ -230,6 +230,14 @@ static const char *doc_id(const char *path)
 }
 
 /* What a run shares between its inputs: the graph, streaming, progress. */
+/* --jobs: a batch holds at most BATCH_DOCS documents and, unless one document is longer,
+   BATCH_BYTES of text; the queue at most QUEUE_BATCHES batches and QUEUE_BYTES (one
+   longer batch alone). */
+#define BATCH_DOCS 64
+#define BATCH_BYTES (256u << 10)
+#define QUEUE_BATCHES 256
+#define QUEUE_BYTES (64u << 20)
+
 typedef struct run {
     ekg_graph *g;
     const ekg_ontology *onto;
@@ -240,12 +248,15 @@ typedef struct run {
     size_t docs, bytes;
     int progress;            /* stderr is a terminal and not --quiet */
     struct timespec start, last;
-    /* --jobs N: the main thread reads documents into a queue; N workers take them one at
-       a time, each into a graph of its own; the graphs are merged at the end */
+    /* --jobs N: the main thread reads documents into batches and queues them; N workers
+       take a batch at a time, each into a graph of its own; the graphs are merged at the
+       end. Batches keep the locking, the wake-ups and the allocations across threads to
+       one per batch, not per document. */
     int jobs;
-    struct job *queue;       /* a ring of qcap jobs: qcount from qhead on are waiting */
+    struct batch **queue;    /* a ring of qcap batches: qcount from qhead on are waiting */
     size_t qcap, qhead, qcount, qbytes;
-    size_t queued;           /* documents queued so far: the next one's number */
+    struct batch *filling;   /* the batch the reader is filling, or NULL */
+    size_t queued;           /* documents read so far: the next one's number */
     size_t failed;           /* the number of the first document that failed, or SIZE_MAX */
     int closed;              /* no more documents will come */
     pthread_mutex_t lock;
@@ -256,10 +267,18 @@ typedef struct run {
 } run;
 
 typedef struct job {
-    char *id, *text, *title, *date, *url, *source, *path;
+    const char *id, *text, *title, *date, *url, *source, *path;   /* in the batch's mem */
     size_t len;
     size_t number;           /* in input order, from 0 */
 } job;
+
+/* Consecutive documents, their strings in one block of memory. */
+typedef struct batch {
+    job docs[BATCH_DOCS];
+    size_t n;
+    char *mem;
+    size_t used, cap;
+} batch;
 
 typedef struct worker {
     pthread_t thread;
@@ -270,9 +289,6 @@ typedef struct worker {
     ekg_error err;           /* and why */
 } worker;
 
-/* The queue holds at most this many documents and bytes (one longer document alone). */
-#define QUEUE_DOCS 4096
-#define QUEUE_BYTES (64u << 20)
 
 static ekg_graph *new_graph_log(const run *r, logctx *ctx)
 {
@@ -357,30 +373,17 @@ static int write_jsonl(const ekg_graph *g, FILE *f, ekg_error *err)
     return 0;
 }
 
-static char *dup_or_null(const char *s)
+static void free_batch(batch *b)
 {
-    if (!s)
-        return NULL;
-    char *p = strdup(s);
-    if (!p)
-        abort();
-    return p;
-}
-
-static void free_job(job *j)
-{
-    free(j->id);
-    free(j->text);
-    free(j->title);
-    free(j->date);
-    free(j->url);
-    free(j->source);
-    free(j->path);
+    if (b) {
+        free(b->mem);
+        free(b);
+    }
 }
 
 /*
- * A worker takes the documents in the order they were queued, the next one as soon as
- * it is free, so that no thread waits while another has work. After a failure it only
+ * A worker takes the batches in the order they were queued, the next one as soon as it
+ * is free, so that no thread waits while another has work. After a failure it only
  * drops the documents that come after the one that failed.
  */
 static void *work(void *arg)
@@ -395,41 +398,44 @@ static void *work(void *arg)
             pthread_mutex_unlock(&r->lock);
             return NULL;
         }
-        job j = r->queue[r->qhead];
+        batch *b = r->queue[r->qhead];
         r->qhead = (r->qhead + 1) % r->qcap;
         r->qcount--;
-        r->qbytes -= j.len;
-        int skip = j.number > r->failed;
+        r->qbytes -= b->used;
+        size_t failed = r->failed;
         pthread_cond_signal(&r->room);
         pthread_mutex_unlock(&r->lock);
-        if (!skip) {
-            ekg_doc_info info = {j.title, j.date, j.url, j.source};
+        for (size_t i = 0; i < b->n; i++) {
+            const job *j = &b->docs[i];
+            if (j->number > failed || j->number > w->failed)
+                break;   /* taken in order: the rest of the batch comes later too */
+            ekg_doc_info info = {j->title, j->date, j->url, j->source};
             ekg_error err;
             memset(&err, 0, sizeof err);
-            w->ctx.id = j.id;
-            w->ctx.path = j.path;
-            if (ekg_graph_add_text(w->g, j.id, j.text, j.len, &info, &err) != 0) {
-                if (j.path && strcmp(err.source, j.id) == 0)
-                    snprintf(err.source, sizeof err.source, "%s", j.path);
-                if (j.number < w->failed) {   /* taken in order: the first is the least */
-                    w->failed = j.number;
+            w->ctx.id = j->id;
+            w->ctx.path = j->path;
+            if (ekg_graph_add_text(w->g, j->id, j->text, j->len, &info, &err) != 0) {
+                if (j->path && strcmp(err.source, j->id) == 0)
+                    snprintf(err.source, sizeof err.source, "%s", j->path);
+                if (j->number < w->failed) {   /* taken in order: the first is the least */
+                    w->failed = j->number;
                     w->err = err;
                 }
                 pthread_mutex_lock(&r->lock);
-                if (j.number < r->failed)
-                    r->failed = j.number;
+                if (j->number < r->failed)
+                    r->failed = j->number;
                 pthread_mutex_unlock(&r->lock);
             }
             w->ctx.id = w->ctx.path = NULL;
         }
-        free_job(&j);
+        free_batch(b);
     }
 }
 
 /* Starts the queue and the workers (--jobs N > 1). */
 static void start_jobs(run *r)
 {
-    r->qcap = QUEUE_DOCS;
+    r->qcap = QUEUE_BATCHES;
     r->queue = calloc(r->qcap, sizeof *r->queue);
     r->workers = calloc((size_t)r->jobs, sizeof *r->workers);
     r->ids = json_object();
@@ -454,54 +460,101 @@ static void start_jobs(run *r)
 }
 
 /*
- * Queues one document for the workers; waits while the queue is full. Returns -1 if a
+ * Queues the batch being filled, if any; waits while the queue is full. Returns -1 if a
  * document before it failed (finish_jobs() says which), 0 otherwise.
  */
-static int queue_doc(run *r, const char *id, const char *text, size_t len,
-                     const ekg_doc_info *info)
+static int queue_batch(run *r)
 {
-    job j;
-    memset(&j, 0, sizeof j);
-    j.id = dup_or_null(id);
-    j.text = malloc(len + 1);
-    if (!j.text)
-        abort();
-    memcpy(j.text, text, len);
-    j.len = len;
-    j.path = dup_or_null(cur_path);
-    if (info) {
-        j.title = dup_or_null(info->title);
-        j.date = dup_or_null(info->date);
-        j.url = dup_or_null(info->url);
-        j.source = dup_or_null(info->source);
-    }
+    batch *b = r->filling;
+    if (!b)
+        return 0;
+    r->filling = NULL;
     pthread_mutex_lock(&r->lock);
     while (r->failed == SIZE_MAX && r->qcount > 0 &&
-           (r->qcount == r->qcap || r->qbytes + len > QUEUE_BYTES))
+           (r->qcount == r->qcap || r->qbytes + b->used > QUEUE_BYTES))
         pthread_cond_wait(&r->room, &r->lock);
     if (r->failed != SIZE_MAX) {
         pthread_mutex_unlock(&r->lock);
-        free_job(&j);
+        free_batch(b);
         return -1;
     }
-    j.number = r->queued++;
-    r->queue[(r->qhead + r->qcount) % r->qcap] = j;
+    r->queue[(r->qhead + r->qcount) % r->qcap] = b;
     r->qcount++;
-    r->qbytes += len;
+    r->qbytes += b->used;
     pthread_cond_signal(&r->more);
     pthread_mutex_unlock(&r->lock);
     return 0;
 }
 
+/* A copy of s (or NULL) in the batch's memory, which has room for it. */
+static const char *batch_str(batch *b, const char *s, size_t n)
+{
+    if (!s)
+        return NULL;
+    char *p = b->mem + b->used;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    b->used += n + 1;
+    return p;
+}
+
+static size_t opt_len(const char *s)
+{
+    return s ? strlen(s) + 1 : 0;
+}
+
 /*
- * Lets the workers finish the queue, then merges their graphs into the run's graph in
- * worker order (the result does not depend on which worker had which document). The
- * run's graph is still empty then, so the first worker's graph becomes it instead of
- * being copied. Returns -1 with *err set to the failure of the first document in input
- * order that failed, 0 if none did.
+ * Adds one document to the batch being filled, queueing that batch first when it is full
+ * (which may wait while the queue is). Returns -1 if a document before it failed
+ * (finish_jobs() says which), 0 otherwise.
+ */
+static int queue_doc(run *r, const char *id, const char *text, size_t len,
+                     const ekg_doc_info *info)
+{
+    ekg_doc_info none = {NULL, NULL, NULL, NULL};
+    if (!info)
+        info = &none;
+    size_t need = opt_len(id) + len + 1 + opt_len(cur_path) + opt_len(info->title) +
+                  opt_len(info->date) + opt_len(info->url) + opt_len(info->source);
+    batch *b = r->filling;
+    if (b && (b->n == BATCH_DOCS || b->used + need > b->cap)) {
+        if (queue_batch(r) != 0)
+            return -1;
+        b = NULL;
+    }
+    if (!b) {
+        b = calloc(1, sizeof *b);
+        if (!b)
+            abort();
+        b->cap = need > BATCH_BYTES ? need : BATCH_BYTES;
+        b->mem = malloc(b->cap);
+        if (!b->mem)
+            abort();
+        r->filling = b;
+    }
+    job *j = &b->docs[b->n++];
+    j->id = batch_str(b, id, id ? strlen(id) : 0);
+    j->text = batch_str(b, text, len);
+    j->len = len;
+    j->path = batch_str(b, cur_path, cur_path ? strlen(cur_path) : 0);
+    j->title = batch_str(b, info->title, info->title ? strlen(info->title) : 0);
+    j->date = batch_str(b, info->date, info->date ? strlen(info->date) : 0);
+    j->url = batch_str(b, info->url, info->url ? strlen(info->url) : 0);
+    j->source = batch_str(b, info->source, info->source ? strlen(info->source) : 0);
+    j->number = r->queued++;
+    return 0;
+}
+
+/*
+ * Queues the last batch, lets the workers finish the queue, then merges their graphs
+ * into the run's graph in worker order (the result does not depend on which worker had
+ * which document). The run's graph is still empty then, so the first worker's graph
+ * becomes it instead of being copied. Returns -1 with *err set to the failure of the
+ * first document in input order that failed, 0 if none did.
  */
 static int finish_jobs(run *r, ekg_error *err)
 {
+    queue_batch(r);   /* if a document failed, the batch is dropped; it came after */
     pthread_mutex_lock(&r->lock);
     r->closed = 1;
     pthread_cond_broadcast(&r->more);
