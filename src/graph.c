@@ -553,16 +553,8 @@ int ekg_graph_absorb(ekg_graph *dst, ekg_graph *src, ekg_error *err)
         dst->adopted[dst->nadopted++] = src->adopted[i];
     src->pool = NULL;
     src->nadopted = 0;
-    /* documents move (mentions keep pointing at them) */
-    for (size_t i = 0; i < ekg_map_capacity(src->docs); i++) {
-        void *v;
-        if (ekg_map_slot(src->docs, i, NULL, &v)) {
-            ekg_doc *d = v;
-            ekg_map_put(dst->docs, d->id, strlen(d->id), d);
-        }
-    }
-    ekg_map_free(src->docs);
-    src->docs = ekg_map_new();
+    /* documents move (mentions keep pointing at them), none is dst's already */
+    ekg_map_move(dst->docs, src->docs);
     dst->sentences += src->sentences;
     /* entities dst lacks move; the others merge as in ekg_graph_merge() */
     size_t n = ekg_map_size(src->entities), k = 0;
@@ -571,12 +563,13 @@ int ekg_graph_absorb(ekg_graph *dst, ekg_graph *src, ekg_error *err)
         void *v;
         if (!ekg_map_slot(src->entities, i, NULL, &v) || !v)
             continue;
-        ekg_entity *s = v, *e = ekg_map_get(dst->entities, s->id, strlen(s->id));
-        from[k++] = s;
-        if (!e) {
-            ekg_map_put(dst->entities, s->id, strlen(s->id), s);
+        from[k++] = v;
+    }
+    ekg_map_move(dst->entities, src->entities);   /* those that dst lacks */
+    for (size_t i = 0; i < k; i++) {
+        ekg_entity *s = from[i], *e = ekg_map_get(dst->entities, s->id, strlen(s->id));
+        if (e == s)
             continue;
-        }
         ekg_graph_entity_add_alt(dst, e, s->label);
         e->nmentions += s->nmentions;
         for (size_t j = 0; j < s->nalt; j++)

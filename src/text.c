@@ -289,6 +289,24 @@ static int plain_ascii(unsigned char c)
     return c != 0 && c < 0x80 && c != '&' && c != ' ' && c != '\r' && c != '\n';
 }
 
+/* Plain ASCII, or a space that no remnant (" quot;", " #39;": a '#' or a name of at most
+   four letters and ';') follows: copied as it is. */
+static int plain_at(const unsigned char *s, size_t avail)
+{
+    if (s[0] != ' ')
+        return plain_ascii(s[0]);
+    if (avail < 3)
+        return 0;
+    if (s[1] == '#')
+        return 0;
+    if (s[1] < 'a' || s[1] > 'z')
+        return 1;
+    for (size_t i = 3; i <= 5 && i < avail; i++)
+        if (s[i] == ';')
+            return 0;
+    return 1;
+}
+
 int ekg_text_decode(ekg_text *t, const char *bytes, size_t len, const char *source,
                     const ekg_log *log, ekg_error *err)
 {
@@ -312,10 +330,10 @@ int ekg_text_decode(ekg_text *t, const char *bytes, size_t len, const char *sour
     while (pos < len) {
         unsigned char c = in[pos];
         size_t at = o.utf8.len;
-        if (plain_ascii(c) && !(col == 1 && (c == '#' || (c >= 'a' && c <= 'z')))) {
+        if (plain_at(in + pos, len - pos) && !(col == 1 && (c == '#' || (c >= 'a' && c <= 'z')))) {
             /* a run of ASCII with nothing to decode or fold: copied at once */
             size_t k = pos + 1;
-            while (k < len && plain_ascii(in[k]))
+            while (k < len && plain_at(in + k, len - k))
                 k++;
             size_t n = k - pos;
             ekg_buf_put(&o.utf8, (const char *)in + pos, n);

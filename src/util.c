@@ -247,6 +247,56 @@ void *ekg_map_put(ekg_map *m, const char *key, size_t n, void *value)
     return NULL;
 }
 
+/* Makes room for n entries at most half full; the slots are placed again. */
+static void map_reserve(ekg_map *m, size_t n)
+{
+    size_t cap = m->cap;
+    unsigned shift = m->shift;
+    while (n * 2 > cap) {
+        cap *= 2;
+        shift--;
+    }
+    if (cap == m->cap)
+        return;
+    ekg_map old = *m;
+    m->cap = cap;
+    m->shift = shift;
+    m->slots = ekg_xcalloc(m->cap, sizeof *m->slots);
+    for (size_t i = 0; i < old.cap; i++)
+        if (old.slots[i].key)
+            *find(m, old.slots[i].key, old.slots[i].klen, old.slots[i].hash) = old.slots[i];
+    free(old.slots);
+}
+
+size_t ekg_map_move(ekg_map *dst, ekg_map *src)
+{
+    map_reserve(dst, dst->size + src->size);
+    size_t moved = 0;
+    for (size_t i = 0; i < src->cap; i++) {
+        slot *s = &src->slots[i];
+        if (!s->key)
+            continue;
+        slot *d = find(dst, s->key, s->klen, s->hash);
+        if (d->key)
+            continue;
+        *d = *s;
+        s->key = NULL;   /* the slot is left empty; the table is rebuilt below */
+        dst->size++;
+        moved++;
+    }
+    /* what stayed: placed again, since emptied slots broke their probe sequences */
+    slot *old = src->slots;
+    src->slots = ekg_xcalloc(src->cap, sizeof *src->slots);
+    src->size = 0;
+    for (size_t i = 0; i < src->cap; i++)
+        if (old[i].key) {
+            *find(src, old[i].key, old[i].klen, old[i].hash) = old[i];
+            src->size++;
+        }
+    free(old);
+    return moved;
+}
+
 size_t ekg_map_size(const ekg_map *m)
 {
     return m->size;

@@ -57,6 +57,9 @@ void *ekg_map_get(const ekg_map *m, const char *key, size_t n);
 /* Sets key to value; returns the previous value or NULL. */
 void *ekg_map_put(ekg_map *m, const char *key, size_t n, void *value);
 size_t ekg_map_size(const ekg_map *m);
+/* Moves the entries of src whose keys dst lacks into dst, keys and all (nothing is copied
+   or hashed again); those dst has stay in src. Returns how many moved. */
+size_t ekg_map_move(ekg_map *dst, ekg_map *src);
 /* Iteration: i from 0 while < capacity; returns 0 on empty slots. */
 size_t ekg_map_capacity(const ekg_map *m);
 int ekg_map_slot(const ekg_map *m, size_t i, const char **key, void **value);
