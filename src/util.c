@@ -174,6 +174,7 @@ struct ekg_map {
     slot *slots;
     size_t cap, size;
     unsigned shift;   /* 64 - log2(cap): the top bits of the mixed hash index a slot */
+    int borrowed;     /* the keys belong to someone else (a string pool's chunks) */
 };
 
 /* Fibonacci hashing spreads FNV's weak low bits over the whole table. */
@@ -195,8 +196,9 @@ void ekg_map_free(ekg_map *m)
 {
     if (!m)
         return;
-    for (size_t i = 0; i < m->cap; i++)
-        free(m->slots[i].key);
+    if (!m->borrowed)
+        for (size_t i = 0; i < m->cap; i++)
+            free(m->slots[i].key);
     free(m->slots);
     free(m);
 }
@@ -218,10 +220,10 @@ void *ekg_map_get(const ekg_map *m, const char *key, size_t n)
     return s->key ? s->value : NULL;
 }
 
-void *ekg_map_put(ekg_map *m, const char *key, size_t n, void *value)
+/* Keeps the map at most half full for one more entry: most lookups (words that are not
+   names) miss, and a miss under linear probing costs ~(1 + 1/(1-load)^2)/2 probes. */
+static void map_grow(ekg_map *m)
 {
-    /* at most half full: most lookups (words that are not names) miss, and a
-     * miss under linear probing costs ~(1 + 1/(1-load)^2)/2 probes */
     if ((m->size + 1) * 2 > m->cap) {
         ekg_map old = *m;
         m->cap *= 2;
@@ -232,6 +234,11 @@ void *ekg_map_put(ekg_map *m, const char *key, size_t n, void *value)
                 *find(m, old.slots[i].key, old.slots[i].klen, old.slots[i].hash) = old.slots[i];
         free(old.slots);
     }
+}
+
+void *ekg_map_put(ekg_map *m, const char *key, size_t n, void *value)
+{
+    map_grow(m);
     uint64_t h = map_hash(key, n);
     slot *s = find(m, key, n, h);
     if (s->key) {
@@ -358,16 +365,27 @@ void ekg_idxlist_map_free(ekg_map *m)
     ekg_map_free(m);
 }
 
-/* ---- string pool: a map whose values are the keys themselves ---- */
+/* ---- string pool: a map of the strings, kept in chunks of memory ---- */
+
+#define POOL_CHUNK (64u << 10)
+
+typedef struct pool_chunk {
+    struct pool_chunk *next;
+    size_t used, cap;
+    char data[];
+} pool_chunk;
 
 struct ekg_pool {
-    ekg_map *map;
+    ekg_map *map;         /* its keys are the strings, in the chunks */
+    pool_chunk *chunks;   /* the one being filled first */
 };
 
 ekg_pool *ekg_pool_new(void)
 {
     ekg_pool *p = ekg_xmalloc(sizeof *p);
     p->map = ekg_map_new();
+    p->map->borrowed = 1;
+    p->chunks = NULL;
     return p;
 }
 
@@ -376,7 +394,35 @@ void ekg_pool_free(ekg_pool *p)
     if (!p)
         return;
     ekg_map_free(p->map);
+    for (pool_chunk *c = p->chunks, *next; c; c = next) {
+        next = c->next;
+        free(c);
+    }
     free(p);
+}
+
+/* n bytes in a chunk; a string longer than a quarter chunk gets one of its own, behind
+   the one being filled. */
+static char *pool_alloc(ekg_pool *p, size_t n)
+{
+    pool_chunk *c = p->chunks;
+    if (c && c->cap - c->used >= n) {
+        char *r = c->data + c->used;
+        c->used += n;
+        return r;
+    }
+    size_t cap = n > POOL_CHUNK / 4 ? n : POOL_CHUNK - sizeof *c;
+    pool_chunk *nc = ekg_xmalloc(sizeof *nc + cap);
+    nc->cap = cap;
+    nc->used = n;
+    if (c && cap == n) {   /* a long string: the current chunk stays the one filled */
+        nc->next = c->next;
+        c->next = nc;
+    } else {
+        nc->next = c;
+        p->chunks = nc;
+    }
+    return nc->data;
 }
 
 const char *ekg_pool_intern(ekg_pool *p, const char *s, size_t n)
@@ -386,8 +432,19 @@ const char *ekg_pool_intern(ekg_pool *p, const char *s, size_t n)
     slot *sl = find(m, s, n, h);
     if (sl->key)
         return sl->key;
-    ekg_map_put(m, s, n, NULL);
-    return find(m, s, n, h)->key;
+    if ((m->size + 1) * 2 > m->cap) {
+        map_grow(m);
+        sl = find(m, s, n, h);
+    }
+    char *copy = pool_alloc(p, n + 1);
+    memcpy(copy, s, n);
+    copy[n] = '\0';
+    sl->key = copy;
+    sl->klen = n;
+    sl->hash = h;
+    sl->value = NULL;
+    m->size++;
+    return copy;
 }
 
 const char *ekg_pool_str(ekg_pool *p, const char *s)
