@@ -965,6 +965,27 @@ static int acronym_at(const ekg_docx *d, size_t t)
     return best;
 }
 
+/*
+ * The country or organisation whose possessive ends just before token t, the name of
+ * person p ("Mexico's Fox", "NATO's Jens Stoltenberg"), found among the sentence's
+ * mentions so far; or -1. Only for people the document names with a title somewhere
+ * (they have a role), as capitalised words after a possessive are often no person
+ * ("Britain's Abbey National").
+ */
+static int possessor_before(const ekg_docx *d, size_t s, size_t t, int p)
+{
+    const ekg_sentence *st = &d->seg.sents[s];
+    if (t < st->t0 + 2 || !(tflags(d, t - 1) & EKG_TOK_POSS) || d->ents[p].naffil == 0)
+        return -1;
+    int m = d->tok_mention[t - 2];
+    if (m < 0 || d->ms[m].kind != EKG_M_NAME || d->ms[m].ent < 0)
+        return -1;
+    const ekg_dent *e = &d->ents[d->ms[m].ent];
+    if (e->thing || (strcmp(e->cls, "Country") != 0 && strcmp(e->cls, "Organization") != 0))
+        return -1;
+    return d->ms[m].ent;
+}
+
 static void sentence_mentions(ekg_docx *d, size_t s, int collect)
 {
     const ekg_sentence *st = &d->seg.sents[s];
@@ -1184,6 +1205,9 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
                     ekg_dent_surface(d, kp, sp, n);
                     size_t np0;
                     modifier_before(d, s, i, &np0);
+                    int org = possessor_before(d, s, i, kp);
+                    if (org >= 0)
+                        add_affil(d, kp, org, NULL, 0);   /* "Mexico's Fox Presents ..." */
                     add_mention(d, i, best, np0, s, EKG_M_NAME, kp);
                 }
                 i = kp >= 0 ? best : i + 1;
@@ -1286,6 +1310,13 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
                 ekg_buf_put(&b, sp, n);
                 ent = ekg_dent_add(d, b.data, "Organization", NULL);
                 mstart = r - 1;
+                int fm = !collect && mstart >= st->t0 + 3 && ekg_tok_is(d, mstart - 1, "fellow") &&
+                                 (tflags(d, mstart - 2) & EKG_TOK_POSS)
+                             ? d->tok_mention[mstart - 3]
+                             : -1;
+                if (fm >= 0 && d->ms[fm].kind == EKG_M_NAME && d->ms[fm].ent >= 0 &&
+                    strcmp(d->ents[d->ms[fm].ent].cls, "Person") == 0)
+                    add_affil(d, d->ms[fm].ent, ent, NULL, 0);   /* "Trump's fellow Republicans" */
             }
             size_t ae, ts = 0, te = 0;
             int aorg;
@@ -1317,6 +1348,11 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
                 ekg_buf_put(&b, sp, n);
                 ent = ekg_dent_add(d, b.data, "Person", NULL);
                 mstart = i;
+            }
+            if (ent >= 0 && !collect && strcmp(d->ents[ent].cls, "Person") == 0) {
+                int org = possessor_before(d, s, mstart, ent);
+                if (org >= 0)
+                    add_affil(d, ent, org, NULL, 0);   /* "Mexico's Vicente Fox said" */
             }
             if (ent >= 0 && !collect) {
                 sp = span_text(d, mstart, mend, &n);
