@@ -323,6 +323,14 @@ static size_t title_at(const ekg_docx *d, size_t t, size_t end, int *org_title)
             *org_title = 1;
         }
     }
+    if (best > t && best < end && ekg_tok_is(d, best, ".") &&
+        d->seg.toks[best].start == d->seg.toks[best - 1].end) {
+        /* "Rep. Jim Jordan", "Sen. X": the dot of a listed abbreviation */
+        join_low(d, t, best, &b);
+        ekg_buf_putc(&b, '.');
+        if (ekg_ontology_lex(d->onto, EKG_LEX_TITLE, b.data, b.len))
+            best++;
+    }
     ekg_buf_free(&b);
     return best;
 }
@@ -734,6 +742,8 @@ static size_t org_head_after(const ekg_docx *d, size_t t, size_t end)
     return found;
 }
 
+static size_t party_members_at(const ekg_docx *d, size_t s, size_t t, size_t end, ekg_buf *b);
+
 /*
  * Is the gazetteer name at [g, ge) the surname of a person whose given name is
  * the one capitalised word before it, after a title ("Republican lawmaker Jim
@@ -748,6 +758,12 @@ static int surname_like(const ekg_docx *d, size_t s, size_t i, size_t g, size_t 
     if (ekg_ontology_lex(d->onto, EKG_LEX_TITLE, low(d, g - 1), strlen(low(d, g - 1))))
         return 0;   /* "President Jordan": no given name */
     size_t k = i;
+    ekg_buf pb;
+    ekg_buf_init(&pb);
+    size_t pe = party_members_at(d, s, i, g - 1, &pb);
+    ekg_buf_free(&pb);
+    if (pe > i)
+        k = pe;   /* "Republican Rep. Jim Jordan" */
     while (k < g - 1) {   /* titles at the front of the run */
         size_t te = title_at(d, k, g - 1, &ot);
         if (te == k)
@@ -789,6 +805,103 @@ static int group_plural(const ekg_docx *d, size_t t)
         return 0;
     return strcmp(w + n - 3, "ans") == 0 || strcmp(w + n - 3, "ats") == 0 ||
            strcmp(w + n - 4, "ists") == 0;
+}
+
+/* Is there an organisation of this label among the document's dents (an index lookup)? */
+static int org_named(const ekg_docx *d, const char *label)
+{
+    if (!d->dent_index)
+        return 0;
+    ekg_buf key;
+    ekg_buf_init(&key);
+    dent_key(&key, label, "Organization", NULL);
+    const ekg_idxlist *l = ekg_map_get(d->dent_index, key.data, key.len);
+    ekg_buf_free(&key);
+    return l && l->n > 0;
+}
+
+/*
+ * A party's capitalised adjective at t inside a sentence ("Republican", "Democratic"): a
+ * word whose plural names the group as group_plural() reads it ("Democrats",
+ * "Socialists"). Writes the plural into b. Sentence-initial words are capitalised
+ * anyway, so they do not count; a word in "-an" ("African", "Veteran") names a party
+ * only when the document names the group by its plural too ("Republicans").
+ */
+static int party_adjective(const ekg_docx *d, size_t s, size_t t, ekg_buf *b)
+{
+    const char *w = ekg_tok_text(d, t), *lw = low(d, t);
+    size_t n = ekg_tok_len(d, t);
+    unsigned f = tflags(d, t);
+    if (t <= d->seg.sents[s].t0 || d->seg.sents[s].title || !(f & EKG_TOK_CAP) ||
+        (f & (EKG_TOK_ALLCAP | EKG_TOK_NUM)) || n < 6 || strlen(lw) != n)
+        return 0;
+    ekg_buf_clear(b);
+    if (strcmp(lw + n - 4, "atic") == 0) {   /* Democratic -> Democrats */
+        ekg_buf_put(b, w, n - 2);
+    } else if (strcmp(lw + n - 2, "an") == 0 || strcmp(lw + n - 3, "ist") == 0) {
+        ekg_buf_put(b, w, n);
+    } else {
+        return 0;
+    }
+    ekg_buf_putc(b, 's');
+    return strcmp(lw + n - 2, "an") != 0 || org_named(d, b->data);
+}
+
+/* The end of a party member noun at t ("lawmakers", "Rep.", "party leaders"), or 0. */
+static size_t party_member_after(const ekg_docx *d, size_t t, size_t end)
+{
+    ekg_buf b;
+    ekg_buf_init(&b);
+    size_t found = 0;
+    for (size_t e = t + 1; e <= end && e <= t + 3; e++) {
+        if (!(tflags(d, e - 1) & EKG_TOK_WORD))
+            break;
+        join_low(d, t, e, &b);
+        if (ekg_ontology_lex(d->onto, EKG_LEX_PARTY_MEMBER, b.data, b.len))
+            found = e;
+    }
+    if (found && found < end && ekg_tok_is(d, found, ".") &&
+        d->seg.toks[found].start == d->seg.toks[found - 1].end)
+        found++;   /* "Rep." */
+    ekg_buf_free(&b);
+    return found;
+}
+
+/*
+ * A party adjective before a party member noun at t: "Republican lawmakers",
+ * "Republican U.S. lawmakers" (a country's name may stand between). Returns the end
+ * of the noun (0 if none) and writes the party's name into b.
+ */
+static size_t party_members_at(const ekg_docx *d, size_t s, size_t t, size_t end, ekg_buf *b)
+{
+    if (t + 1 >= end || !party_adjective(d, s, t, b))
+        return 0;
+    size_t k = t + 1, ge;
+    const ekg_name *nm = gazetteer_at(d, k, end, EKG_NAME_NAME, &ge);
+    if (nm && strcmp(nm->known->cls, "Country") == 0)
+        k = ge;
+    return k < end ? party_member_after(d, k, end) : 0;
+}
+
+/*
+ * The party of a person whose title ends at tend: its adjective at the title's start
+ * ("Republican Rep. Jim Jordan"), just before a lower-case title ("Republican lawmaker
+ * Jim Jordan") or before the country modifying it (np0: "Republican U.S. Senator X").
+ * Returns the party's dent or -1.
+ */
+static int party_before(ekg_docx *d, size_t s, size_t tstart, size_t tend, size_t np0)
+{
+    const ekg_sentence *st = &d->seg.sents[s];
+    size_t cand[3] = {tstart, tstart > st->t0 ? tstart - 1 : tstart,
+                      np0 > st->t0 && np0 < tstart ? np0 - 1 : tstart};
+    ekg_buf b;
+    ekg_buf_init(&b);
+    int ent = -1;
+    for (size_t k = 0; k < 3 && ent < 0; k++)
+        if ((k == 0 || cand[k] != tstart) && party_members_at(d, s, cand[k], tend, &b) == tend)
+            ent = ekg_dent_add(d, b.data, "Organization", NULL);
+    ekg_buf_free(&b);
+    return ent;
 }
 
 /*
@@ -850,6 +963,27 @@ static int acronym_at(const ekg_docx *d, size_t t)
         if (d->ents[l->v[k]].redirect < 0 && (best < 0 || (int)l->v[k] < best))
             best = (int)l->v[k];
     return best;
+}
+
+/*
+ * The country or organisation whose possessive ends just before token t, the name of
+ * person p ("Mexico's Fox", "NATO's Jens Stoltenberg"), found among the sentence's
+ * mentions so far; or -1. Only for people the document names with a title somewhere
+ * (they have a role), as capitalised words after a possessive are often no person
+ * ("Britain's Abbey National").
+ */
+static int possessor_before(const ekg_docx *d, size_t s, size_t t, int p)
+{
+    const ekg_sentence *st = &d->seg.sents[s];
+    if (t < st->t0 + 2 || !(tflags(d, t - 1) & EKG_TOK_POSS) || d->ents[p].naffil == 0)
+        return -1;
+    int m = d->tok_mention[t - 2];
+    if (m < 0 || d->ms[m].kind != EKG_M_NAME || d->ms[m].ent < 0)
+        return -1;
+    const ekg_dent *e = &d->ents[d->ms[m].ent];
+    if (e->thing || (strcmp(e->cls, "Country") != 0 && strcmp(e->cls, "Organization") != 0))
+        return -1;
+    return d->ms[m].ent;
 }
 
 static void sentence_mentions(ekg_docx *d, size_t s, int collect)
@@ -1004,6 +1138,21 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
             i = e;
             continue;
         }
+        /* "Republican lawmakers", "Democratic leaders": the party acts */
+        size_t pe;
+        if (!collect && (pe = party_members_at(d, s, i, end, &b)) != 0 &&
+            !(pe < end && (tflags(d, pe) & EKG_TOK_CAP)) &&
+            (ekg_tok_is(d, pe - 1, "leadership") ||
+             low(d, pe - 1)[strlen(low(d, pe - 1)) - 1] == 's')) {
+            /* a plural: "Islamist leader, X" is a person, not the party */
+            int ent = ekg_dent_add(d, b.data, "Organization", NULL);
+            size_t np0 = i;
+            if (np0 > st->t0 && (ekg_tok_class(d, np0 - 1) & EKG_W_DET))
+                np0--;
+            add_mention(d, i, pe, np0, s, EKG_M_NAME, ent);
+            i = pe;
+            continue;
+        }
         /* unknown proper names; a capitalised determiner is not part of one
            ("The Northern Fisheries Council said": the council, not "The ...") */
         if ((f & EKG_TOK_CAP) && (ekg_tok_class(d, i) & EKG_W_DET) && i + 1 < end &&
@@ -1016,6 +1165,8 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
             while (r < end) {
                 if ((tflags(d, r) & EKG_TOK_CAP) && !(tflags(d, r) & EKG_TOK_NUM)) {
                     size_t ge;
+                    if (r > i && i == st->t0 && party_members_at(d, s, r, end, &b))
+                        break;   /* "Three Republican lawmakers": the party's own mention */
                     if (r > i && (gazetteer_at(d, r, end, EKG_NAME_NAME, &ge) ||
                                   gazetteer_at(d, r, end, EKG_NAME_DEMONYM, &ge))) {
                         if (surname_like(d, s, i, r, ge, end)) {
@@ -1054,6 +1205,9 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
                     ekg_dent_surface(d, kp, sp, n);
                     size_t np0;
                     modifier_before(d, s, i, &np0);
+                    int org = possessor_before(d, s, i, kp);
+                    if (org >= 0)
+                        add_affil(d, kp, org, NULL, 0);   /* "Mexico's Fox Presents ..." */
                     add_mention(d, i, best, np0, s, EKG_M_NAME, kp);
                 }
                 i = kp >= 0 ? best : i + 1;
@@ -1124,6 +1278,9 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
                     add_affil(d, ent, org, role, rl);
                 else
                     add_affil(d, ent, ent, role, rl);   /* role only: kept as self */
+                int party = party_before(d, s, tstart, tend, np0);
+                if (party >= 0)
+                    add_affil(d, ent, party, role, rl);   /* "Republican Rep. Jim Jordan" */
                 mstart = n0;
                 if (!collect) {
                     ekg_dent_surface(d, ent, sp, n);
@@ -1153,6 +1310,13 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
                 ekg_buf_put(&b, sp, n);
                 ent = ekg_dent_add(d, b.data, "Organization", NULL);
                 mstart = r - 1;
+                int fm = !collect && mstart >= st->t0 + 3 && ekg_tok_is(d, mstart - 1, "fellow") &&
+                                 (tflags(d, mstart - 2) & EKG_TOK_POSS)
+                             ? d->tok_mention[mstart - 3]
+                             : -1;
+                if (fm >= 0 && d->ms[fm].kind == EKG_M_NAME && d->ms[fm].ent >= 0 &&
+                    strcmp(d->ents[d->ms[fm].ent].cls, "Person") == 0)
+                    add_affil(d, d->ms[fm].ent, ent, NULL, 0);   /* "Trump's fellow Republicans" */
             }
             size_t ae, ts = 0, te = 0;
             int aorg;
@@ -1184,6 +1348,11 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
                 ekg_buf_put(&b, sp, n);
                 ent = ekg_dent_add(d, b.data, "Person", NULL);
                 mstart = i;
+            }
+            if (ent >= 0 && !collect && strcmp(d->ents[ent].cls, "Person") == 0) {
+                int org = possessor_before(d, s, mstart, ent);
+                if (org >= 0)
+                    add_affil(d, ent, org, NULL, 0);   /* "Mexico's Vicente Fox said" */
             }
             if (ent >= 0 && !collect) {
                 sp = span_text(d, mstart, mend, &n);

@@ -409,7 +409,7 @@ static int cmp_relation(const void *a, const void *b)
 static const char *const lex_lists[EKG_LEX_N] = {
     "PersonTitles",   "OrganizationHeadTitles", "ReportingVerbs", "HedgeWords",
     "PlanWords",      "NegationWords",          "OrganizationHeads", "GenericNouns",
-    "ActorGroupNouns"};
+    "ActorGroupNouns", "PartyMemberNouns"};
 
 static void build(ekg_ontology *o)
 {

@@ -86,6 +86,7 @@ typedef enum {
     EKG_LEX_ORG_HEAD,     /* organisation heads in unknown names: "ministry", "party" */
     EKG_LEX_GENERIC,      /* generic nouns followed by their content: "decision", "information" */
     EKG_LEX_GROUP,        /* agents of a state after its name: "officials", "troops" */
+    EKG_LEX_PARTY_MEMBER, /* members of a party after its adjective: "lawmakers", "Rep." */
     EKG_LEX_N
 } ekg_lex_kind;
 

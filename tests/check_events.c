@@ -18,6 +18,9 @@ typedef struct tcase_data {
     char expect[16][256];
     int nexpect;
     int none;
+    char affil[8][256];        /* "~> PERSON | ORG" lines: the exact affiliations */
+    int naffil;
+    int check_affil;           /* "~> none" expects no affiliation */
 } tcase_data;
 
 static tcase_data cases[MAX_CASES];
@@ -54,6 +57,18 @@ static void load_cases(void)
             memset(c, 0, sizeof *c);
             snprintf(c->name, sizeof c->name, "%s", line + 3);
             trim(c->name);
+        } else if (c && strncmp(line, "~> ", 3) == 0) {
+            char *e = line + 3;
+            trim(e);
+            char out[256];
+            size_t k = 0;
+            for (char *tok = strtok(e, "|"); tok && k < sizeof out - 2; tok = strtok(NULL, "|")) {
+                trim(tok);
+                k += (size_t)snprintf(out + k, sizeof out - k, "%s%s", k ? "|" : "", tok);
+            }
+            if (c->naffil < 8 && strcmp(out, "none") != 0)
+                snprintf(c->affil[c->naffil++], 256, "%s", out);
+            c->check_affil = 1;
         } else if (c && strncmp(line, "-> ", 3) == 0) {
             char *e = line + 3;
             trim(e);
@@ -118,6 +133,30 @@ START_TEST(test_case)
     ck_assert_msg(strcmp(gs, ws) == 0, "case '%s':\n  want: %s\n  got:  %s", c->name, ws, gs);
     ck_assert_msg(c->none || c->nexpect > 0, "case '%s' expects nothing: write '-> none'",
                   c->name);
+    if (c->check_affil) {   /* every affiliation of the graph, person|org, sorted */
+        char ga[4096] = "", wa[4096] = "";
+        char gl[32][256];
+        int ng = 0;
+        for (size_t i = 0; i < ekg_graph_n_entities(g); i++) {
+            const ekg_entity *e = ekg_graph_entity(g, i);
+            for (size_t j = 0; j < e->naffil && ng < 32; j++)
+                snprintf(gl[ng++], 256, "%s|%s", e->label, e->affil[j].org->label);
+        }
+        qsort(gl, (size_t)ng, sizeof gl[0], cmp_str);
+        for (int i = 0; i < ng; i++) {
+            strncat(ga, gl[i], sizeof ga - strlen(ga) - 1);
+            strncat(ga, "; ", sizeof ga - strlen(ga) - 1);
+        }
+        char wl[8][256];
+        memcpy(wl, c->affil, sizeof wl);
+        qsort(wl, (size_t)c->naffil, sizeof wl[0], cmp_str);
+        for (int i = 0; i < c->naffil; i++) {
+            strncat(wa, wl[i], sizeof wa - strlen(wa) - 1);
+            strncat(wa, "; ", sizeof wa - strlen(wa) - 1);
+        }
+        ck_assert_msg(strcmp(ga, wa) == 0, "case '%s' affiliations:\n  want: %s\n  got:  %s",
+                      c->name, wa, ga);
+    }
     ekg_graph_free(g);
 }
 END_TEST
