@@ -1260,7 +1260,11 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
                 ekg_buf_put(&b, sp, n);
                 ent = ekg_dent_add(d, b.data, "Organization", NULL);
             } else if (has_title && nlen >= 1 && nlen <= 4 && !st->title &&
-                       !(nlen == 1 && (tflags(d, n0) & EKG_TOK_ALLCAP))) {
+                       !(nlen == 1 && (tflags(d, n0) & EKG_TOK_ALLCAP)) &&
+                       !(nlen == 1 && ekg_tok_is(d, tend - 1, "."))) {
+                /* an abbreviated title and a surname alone ("Rep. Franks to resign", often
+                   a headline before the full name) make no person of their own; a person
+                   named in full elsewhere is still found below */
                 int kp = known_person(d, sp, n);
                 if (kp >= 0) {
                     ent = kp;
