@@ -240,6 +240,24 @@ static void join_low(const ekg_docx *d, size_t t0, size_t t1, ekg_buf *b)
     }
 }
 
+/* The end of the longest phrase of lexicon list `kind` that begins at token t, of at most
+   `words` words before end ("security forces", "party leaders"); 0 if none. */
+static size_t lex_end(const ekg_docx *d, size_t t, size_t end, ekg_lex_kind kind, size_t words)
+{
+    ekg_buf b;
+    ekg_buf_init(&b);
+    size_t found = 0;
+    for (size_t e = t + 1; e <= end && e <= t + words; e++) {
+        if (!(tflags(d, e - 1) & EKG_TOK_WORD))
+            break;
+        join_low(d, t, e, &b);
+        if (ekg_ontology_lex(d->onto, kind, b.data, b.len))
+            found = e;
+    }
+    ekg_buf_free(&b);
+    return found;
+}
+
 /* ---- gazetteer ---- */
 
 /* Does name `s` match the tokens from t? Returns the end token or 0. */
@@ -723,20 +741,13 @@ static size_t apposition_title(ekg_docx *d, size_t s, size_t c, int *org, size_t
 /* The end of an organisation head noun within two lower-case words from t ("air force"), or 0. */
 static size_t org_head_after(const ekg_docx *d, size_t t, size_t end)
 {
-    ekg_buf b;
-    ekg_buf_init(&b);
     size_t found = 0;
     for (size_t k = t; k < end && k < t + 2 && !found; k++) {
         if (!(tflags(d, k) & EKG_TOK_WORD) || (tflags(d, k) & EKG_TOK_CAP) ||
             (ekg_tok_class(d, k) & EKG_W_STOPWORD))
             break;
-        for (size_t e = k + 1; e <= end && e <= k + 2; e++) {
-            join_low(d, k, e, &b);
-            if (ekg_ontology_lex(d->onto, EKG_LEX_ORG_HEAD, b.data, b.len))
-                found = e;
-        }
+        found = lex_end(d, k, end, EKG_LEX_ORG_HEAD, 2);
     }
-    ekg_buf_free(&b);
     if (found && found < end && ekg_tok_is(d, found, "of"))
         return 0;   /* "head of government" is a person */
     return found;
@@ -781,18 +792,7 @@ static int surname_like(const ekg_docx *d, size_t s, size_t i, size_t g, size_t 
 /* The end of an actor group noun at t ("officials", "security forces"), or 0. */
 static size_t group_after(const ekg_docx *d, size_t t, size_t end)
 {
-    ekg_buf b;
-    ekg_buf_init(&b);
-    size_t found = 0;
-    for (size_t e = t + 1; e <= end && e <= t + 2; e++) {
-        if (!(tflags(d, e - 1) & EKG_TOK_WORD))
-            break;
-        join_low(d, t, e, &b);
-        if (ekg_ontology_lex(d->onto, EKG_LEX_GROUP, b.data, b.len))
-            found = e;
-    }
-    ekg_buf_free(&b);
-    return found;
+    return lex_end(d, t, end, EKG_LEX_GROUP, 2);
 }
 
 /* A political group named by a capitalised plural ("Republicans", "Islamists"). */
@@ -850,20 +850,10 @@ static int party_adjective(const ekg_docx *d, size_t s, size_t t, ekg_buf *b)
 /* The end of a party member noun at t ("lawmakers", "Rep.", "party leaders"), or 0. */
 static size_t party_member_after(const ekg_docx *d, size_t t, size_t end)
 {
-    ekg_buf b;
-    ekg_buf_init(&b);
-    size_t found = 0;
-    for (size_t e = t + 1; e <= end && e <= t + 3; e++) {
-        if (!(tflags(d, e - 1) & EKG_TOK_WORD))
-            break;
-        join_low(d, t, e, &b);
-        if (ekg_ontology_lex(d->onto, EKG_LEX_PARTY_MEMBER, b.data, b.len))
-            found = e;
-    }
+    size_t found = lex_end(d, t, end, EKG_LEX_PARTY_MEMBER, 3);
     if (found && found < end && ekg_tok_is(d, found, ".") &&
         d->seg.toks[found].start == d->seg.toks[found - 1].end)
         found++;   /* "Rep." */
-    ekg_buf_free(&b);
     return found;
 }
 

@@ -486,16 +486,20 @@ static int queue_batch(run *r)
     return 0;
 }
 
-/* A copy of s (or NULL) in the batch's memory, which has room for it. */
+/* A copy of s[0..n) in the batch's memory, which has room for it. */
 static const char *batch_str(batch *b, const char *s, size_t n)
 {
-    if (!s)
-        return NULL;
     char *p = b->mem + b->used;
     memcpy(p, s, n);
     p[n] = '\0';
     b->used += n + 1;
     return p;
+}
+
+/* The same for a string that may be NULL. */
+static const char *batch_opt(batch *b, const char *s)
+{
+    return s ? batch_str(b, s, strlen(s)) : NULL;
 }
 
 static size_t opt_len(const char *s)
@@ -533,14 +537,14 @@ static int queue_doc(run *r, const char *id, const char *text, size_t len,
         r->filling = b;
     }
     job *j = &b->docs[b->n++];
-    j->id = batch_str(b, id, id ? strlen(id) : 0);
+    j->id = batch_opt(b, id);
     j->text = batch_str(b, text, len);
     j->len = len;
-    j->path = batch_str(b, cur_path, cur_path ? strlen(cur_path) : 0);
-    j->title = batch_str(b, info->title, info->title ? strlen(info->title) : 0);
-    j->date = batch_str(b, info->date, info->date ? strlen(info->date) : 0);
-    j->url = batch_str(b, info->url, info->url ? strlen(info->url) : 0);
-    j->source = batch_str(b, info->source, info->source ? strlen(info->source) : 0);
+    j->path = batch_opt(b, cur_path);
+    j->title = batch_opt(b, info->title);
+    j->date = batch_opt(b, info->date);
+    j->url = batch_opt(b, info->url);
+    j->source = batch_opt(b, info->source);
     j->number = r->queued++;
     return 0;
 }

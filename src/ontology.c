@@ -238,18 +238,10 @@ static void plist_add(ekg_map *m, const char *key, size_t n, const void *item)
     l->items[l->n++] = item;
 }
 
-static void plist_map_free(ekg_map *m)
+static void plist_free(void *v)
 {
-    if (!m)
-        return;
-    for (size_t i = 0; i < ekg_map_capacity(m); i++) {
-        void *v;
-        if (ekg_map_slot(m, i, NULL, &v)) {
-            free(((plist *)v)->items);
-            free(v);
-        }
-    }
-    ekg_map_free(m);
+    free(((plist *)v)->items);
+    free(v);
 }
 
 static size_t first_word_len(const char *s)
@@ -677,8 +669,8 @@ void ekg_ontology_free(ekg_ontology *o)
 {
     if (!o)
         return;
-    plist_map_free(o->triggers_by_word);
-    plist_map_free(o->names_by_word);
+    ekg_map_free_values(o->triggers_by_word, plist_free);
+    ekg_map_free_values(o->names_by_word, plist_free);
     ekg_map_free(o->relation_by_name);
     ekg_map_free(o->known_by_id);
     ekg_map_free(o->class_by_head);

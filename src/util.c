@@ -203,6 +203,16 @@ void ekg_map_free(ekg_map *m)
     free(m);
 }
 
+void ekg_map_free_values(ekg_map *m, void (*free_value)(void *))
+{
+    if (!m)
+        return;
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->slots[i].key)
+            free_value(m->slots[i].value);
+    ekg_map_free(m);
+}
+
 static slot *find(const ekg_map *m, const char *key, size_t n, uint64_t h)
 {
     size_t i = slot_of(m, h);
@@ -220,41 +230,9 @@ void *ekg_map_get(const ekg_map *m, const char *key, size_t n)
     return s->key ? s->value : NULL;
 }
 
-/* Keeps the map at most half full for one more entry: most lookups (words that are not
-   names) miss, and a miss under linear probing costs ~(1 + 1/(1-load)^2)/2 probes. */
-static void map_grow(ekg_map *m)
-{
-    if ((m->size + 1) * 2 > m->cap) {
-        ekg_map old = *m;
-        m->cap *= 2;
-        m->shift--;
-        m->slots = ekg_xcalloc(m->cap, sizeof *m->slots);
-        for (size_t i = 0; i < old.cap; i++)
-            if (old.slots[i].key)
-                *find(m, old.slots[i].key, old.slots[i].klen, old.slots[i].hash) = old.slots[i];
-        free(old.slots);
-    }
-}
-
-void *ekg_map_put(ekg_map *m, const char *key, size_t n, void *value)
-{
-    map_grow(m);
-    uint64_t h = map_hash(key, n);
-    slot *s = find(m, key, n, h);
-    if (s->key) {
-        void *prev = s->value;
-        s->value = value;
-        return prev;
-    }
-    s->key = ekg_xstrndup(key, n);
-    s->klen = n;
-    s->hash = h;
-    s->value = value;
-    m->size++;
-    return NULL;
-}
-
-/* Makes room for n entries at most half full; the slots are placed again. */
+/* Makes room for n entries with the map at most half full (the slots are placed again):
+   most lookups (words that are not names) miss, and a miss under linear probing costs
+   ~(1 + 1/(1-load)^2)/2 probes. */
 static void map_reserve(ekg_map *m, size_t n)
 {
     size_t cap = m->cap;
@@ -273,6 +251,24 @@ static void map_reserve(ekg_map *m, size_t n)
         if (old.slots[i].key)
             *find(m, old.slots[i].key, old.slots[i].klen, old.slots[i].hash) = old.slots[i];
     free(old.slots);
+}
+
+void *ekg_map_put(ekg_map *m, const char *key, size_t n, void *value)
+{
+    map_reserve(m, m->size + 1);
+    uint64_t h = map_hash(key, n);
+    slot *s = find(m, key, n, h);
+    if (s->key) {
+        void *prev = s->value;
+        s->value = value;
+        return prev;
+    }
+    s->key = ekg_xstrndup(key, n);
+    s->klen = n;
+    s->hash = h;
+    s->value = value;
+    m->size++;
+    return NULL;
 }
 
 size_t ekg_map_move(ekg_map *dst, ekg_map *src)
@@ -351,18 +347,15 @@ void ekg_idxlist_push(ekg_idxlist *l, size_t v)
     l->v[l->n++] = v;
 }
 
+static void idxlist_free(void *v)
+{
+    free(((ekg_idxlist *)v)->v);
+    free(v);
+}
+
 void ekg_idxlist_map_free(ekg_map *m)
 {
-    if (!m)
-        return;
-    for (size_t i = 0; i < ekg_map_capacity(m); i++) {
-        void *v;
-        if (ekg_map_slot(m, i, NULL, &v)) {
-            free(((ekg_idxlist *)v)->v);
-            free(v);
-        }
-    }
-    ekg_map_free(m);
+    ekg_map_free_values(m, idxlist_free);
 }
 
 /* ---- string pool: a map of the strings, kept in chunks of memory ---- */
@@ -433,7 +426,7 @@ const char *ekg_pool_intern(ekg_pool *p, const char *s, size_t n)
     if (sl->key)
         return sl->key;
     if ((m->size + 1) * 2 > m->cap) {
-        map_grow(m);
+        map_reserve(m, m->size + 1);
         sl = find(m, s, n, h);
     }
     char *copy = pool_alloc(p, n + 1);

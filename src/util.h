@@ -57,6 +57,8 @@ void *ekg_map_get(const ekg_map *m, const char *key, size_t n);
 /* Sets key to value; returns the previous value or NULL. */
 void *ekg_map_put(ekg_map *m, const char *key, size_t n, void *value);
 size_t ekg_map_size(const ekg_map *m);
+/* Frees the map and, with free_value, each of its values. */
+void ekg_map_free_values(ekg_map *m, void (*free_value)(void *));
 /* Moves the entries of src whose keys dst lacks into dst, keys and all (nothing is copied
    or hashed again); those dst has stay in src. Returns how many moved. */
 size_t ekg_map_move(ekg_map *dst, ekg_map *src);
