@@ -219,6 +219,12 @@ EKG_EXPORT void ekg_graph_stats(const ekg_graph *g, ekg_stats *st);
  */
 EKG_EXPORT void ekg_graph_finish(ekg_graph *g);
 
+/**
+ * Lets ekg_graph_finish() use up to `jobs` threads (default 1: none of its own). The
+ * result is the same whatever the number.
+ */
+EKG_EXPORT void ekg_graph_set_jobs(ekg_graph *g, int jobs);
+
 /** Writes the graph in `format` to `sink`. Returns 0 or -1. */
 EKG_EXPORT int ekg_write(const ekg_graph *g, ekg_format format, ekg_sink sink,
                          void *data, ekg_error *err);

@@ -5,9 +5,12 @@
 #include "graph.h"
 #include "graph_internal.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "escape.h"
 
 const char *ekg_polarity_name(ekg_polarity p)
 {
@@ -34,11 +37,29 @@ ekg_graph *ekg_graph_new(const ekg_ontology *onto)
     return g;
 }
 
+/* The entity itself is in the pool. */
 static void free_entity(ekg_entity *e)
 {
     free(e->alt);
     free(e->affil);
-    free(e);
+}
+
+/*
+ * The pooled IRI ns + escaped local; *local_out gets local as a pooled string, inside
+ * the IRI when escaping left it as it was (it almost always does).
+ */
+static const char *make_iri(ekg_graph *g, const char *ns, const char *local,
+                            const char **local_out)
+{
+    ekg_buf b;
+    ekg_buf_init(&b);
+    ekg_buf_puts(&b, ns);
+    size_t nslen = b.len;
+    ekg_escape_iri_part(&b, local);
+    const char *iri = ekg_pool_intern(g->pool, b.data, b.len);
+    *local_out = strcmp(iri + nslen, local) == 0 ? iri + nslen : ekg_pool_str(g->pool, local);
+    ekg_buf_free(&b);
+    return iri;
 }
 
 void ekg_graph_free(ekg_graph *g)
@@ -49,11 +70,6 @@ void ekg_graph_free(ekg_graph *g)
         void *v;
         if (ekg_map_slot(g->entities, i, NULL, &v))
             free_entity(v);
-    }
-    for (size_t i = 0; i < ekg_map_capacity(g->docs); i++) {
-        void *v;
-        if (ekg_map_slot(g->docs, i, NULL, &v))
-            free(v);
     }
     for (size_t i = 0; i < ekg_map_capacity(g->events); i++) {
         void *v;
@@ -111,8 +127,8 @@ ekg_entity *ekg_graph_entity_get(ekg_graph *g, const char *id, const char *label
         e->nmentions++;
         return e;
     }
-    e = ekg_xcalloc(1, sizeof *e);
-    e->id = ekg_pool_str(g->pool, id);
+    e = ekg_pool_alloc(g->pool, sizeof *e);
+    e->iri = make_iri(g, EKG_NS_ID, id, &e->id);
     e->label = ekg_pool_str(g->pool, label ? label : id);
     e->cls = ekg_pool_str(g->pool, cls ? cls : "Thing");
     e->nmentions = 1;
@@ -189,33 +205,33 @@ void ekg_graph_entity_add_affil(ekg_graph *g, ekg_entity *person, const ekg_enti
 
 /* ---- documents ---- */
 
-static const char *percent_encode(ekg_graph *g, const char *s)
+/* Appends s percent-encoded (RFC 3986 unreserved characters kept). */
+static void percent_encode(ekg_buf *b, const char *s)
 {
     static const char hex[] = "0123456789ABCDEF";
-    ekg_buf b;
-    ekg_buf_init(&b);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         unsigned char c = *p;
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
             c == '-' || c == '.' || c == '_' || c == '~') {
-            ekg_buf_putc(&b, (char)c);
+            ekg_buf_putc(b, (char)c);
         } else {
             char e[3] = {'%', hex[c >> 4], hex[c & 15]};
-            ekg_buf_put(&b, e, 3);
+            ekg_buf_put(b, e, 3);
         }
     }
-    const char *r = ekg_pool_str(g->pool, b.data ? b.data : "");
-    ekg_buf_free(&b);
-    return r;
 }
 
 ekg_doc *ekg_graph_doc_add(ekg_graph *g, const char *id)
 {
     if (ekg_map_get(g->docs, id, strlen(id)))
         return NULL;
-    ekg_doc *d = ekg_xcalloc(1, sizeof *d);
+    ekg_doc *d = ekg_pool_alloc(g->pool, sizeof *d);
     d->id = ekg_pool_str(g->pool, id);
-    d->slug = percent_encode(g, id);
+    ekg_buf slug;
+    ekg_buf_init(&slug);
+    percent_encode(&slug, id);
+    d->iri = make_iri(g, EKG_NS_DOC, slug.data ? slug.data : "", &d->slug);
+    ekg_buf_free(&slug);
     ekg_map_put(g->docs, id, strlen(id), d);
     g->dirty = 1;
     return d;
@@ -386,20 +402,42 @@ static void **collect(const ekg_map *m, size_t *n)
     return arr;
 }
 
+/* The documents in id order, each told its place. Reads nothing that merging things
+   changes, so it can run beside it. */
+static void *finish_docs(void *arg)
+{
+    ekg_graph *g = arg;
+    free(g->doc_order);
+    g->doc_order = (ekg_doc **)collect(g->docs, &g->n_doc_order);
+    qsort(g->doc_order, g->n_doc_order, sizeof *g->doc_order, cmp_doc);
+    for (size_t i = 0; i < g->n_doc_order; i++) {
+        if (i + 16 < g->n_doc_order)
+            EKG_PREFETCH(g->doc_order[i + 16]);
+        g->doc_order[i]->order = i;   /* so that writers find it without a lookup */
+    }
+    return NULL;
+}
+
 void ekg_graph_finish(ekg_graph *g)
 {
     if (!g->dirty && g->entity_order)
         return;
+    pthread_t docs;
+    int apart = g->jobs > 1 && pthread_create(&docs, NULL, finish_docs, g) == 0;
+    if (!apart)
+        finish_docs(g);
     if (!g->partial)
         ekg_graph_merge_things(g);
     ekg_graph_choose_labels(g);
     free(g->entity_order);
-    free(g->doc_order);
     free(g->event_order);
     g->entity_order = (ekg_entity **)collect(g->entities, &g->n_entity_order);
     qsort(g->entity_order, g->n_entity_order, sizeof *g->entity_order, cmp_entity);
-    g->doc_order = (ekg_doc **)collect(g->docs, &g->n_doc_order);
-    qsort(g->doc_order, g->n_doc_order, sizeof *g->doc_order, cmp_doc);
+    for (size_t i = 0; i < g->n_entity_order; i++) {
+        if (i + 16 < g->n_entity_order)
+            EKG_PREFETCH(g->entity_order[i + 16]);
+        g->entity_order[i]->order = i;
+    }
     g->event_order = (ekg_event **)collect(g->events, &g->n_event_order);
     qsort(g->event_order, g->n_event_order, sizeof *g->event_order, cmp_event);
     for (size_t i = 0; i < g->n_event_order; i++) {
@@ -410,7 +448,14 @@ void ekg_graph_finish(ekg_graph *g)
             if (ev->mentions[j].date && (!ev->date || strcmp(ev->mentions[j].date, ev->date) < 0))
                 ev->date = ev->mentions[j].date;
     }
+    if (apart)
+        pthread_join(docs, NULL);
     g->dirty = 0;
+}
+
+void ekg_graph_set_jobs(ekg_graph *g, int jobs)
+{
+    g->jobs = jobs > 1 ? jobs : 1;
 }
 
 size_t ekg_graph_n_entities(const ekg_graph *g)
@@ -530,6 +575,17 @@ int ekg_graph_merge(ekg_graph *dst, const ekg_graph *src, ekg_error *err)
     return 0;
 }
 
+typedef struct doc_move {
+    ekg_map *to, *from;
+} doc_move;
+
+static void *move_docs(void *arg)
+{
+    doc_move *mv = arg;
+    ekg_map_move(mv->to, mv->from);
+    return NULL;
+}
+
 int ekg_graph_absorb(ekg_graph *dst, ekg_graph *src, ekg_error *err)
 {
     if (!src)
@@ -553,8 +609,13 @@ int ekg_graph_absorb(ekg_graph *dst, ekg_graph *src, ekg_error *err)
         dst->adopted[dst->nadopted++] = src->adopted[i];
     src->pool = NULL;
     src->nadopted = 0;
-    /* documents move (mentions keep pointing at them), none is dst's already */
-    ekg_map_move(dst->docs, src->docs);
+    /* documents move (mentions keep pointing at them), none is dst's already; beside
+       the entities and events, which do not read the map of documents */
+    doc_move mv = {dst->docs, src->docs};
+    pthread_t docs;
+    int apart = dst->jobs > 1 && pthread_create(&docs, NULL, move_docs, &mv) == 0;
+    if (!apart)
+        move_docs(&mv);
     dst->sentences += src->sentences;
     /* entities dst lacks move; the others merge as in ekg_graph_merge() */
     size_t n = ekg_map_size(src->entities), k = 0;
@@ -628,6 +689,8 @@ int ekg_graph_absorb(ekg_graph *dst, ekg_graph *src, ekg_error *err)
         if (ekg_map_get(dst->entities, from[i]->id, strlen(from[i]->id)) != from[i])
             free_entity(from[i]);
     free(from);
+    if (apart)
+        pthread_join(docs, NULL);
     dst->dirty = 1;
     ekg_graph_free(src);
     return 0;

@@ -9,6 +9,9 @@
  *   mention  document IRI + "#char=S,E"      S, E = code-point offsets of the trigger
  * Every id is [a-z0-9-]+ so that it is a valid prefixed-name local part.
  *
+ * Entities and documents live in the graph's string pool, each next to its strings,
+ * so that writers visiting them in id order touch one place per item.
+ *
  * Iteration order is stable: entities by id, events by id, documents by id,
  * an event's mentions by (document id, start, end). All strings are owned by
  * the graph and valid until ekg_graph_free().
@@ -46,6 +49,7 @@ typedef struct ekg_affil {
 
 struct ekg_entity {
     const char *id;            /* local id, [a-z0-9-]+ */
+    const char *iri;           /* EKG_NS_ID + id (escaped), made once */
     const char *label;         /* canonical name (rdfs:label, @en) */
     const char *cls;           /* class local name in ekg:, e.g. "Country" */
     const char *qid;           /* Wikidata id "Q142" or NULL */
@@ -56,11 +60,13 @@ struct ekg_entity {
     size_t nmentions;          /* how often it was found (for DOT pruning) */
     const char *head;          /* things: head noun; NULL otherwise (not written) */
     const char *anchors;       /* things: sorted space-separated anchor ids (not written) */
+    size_t order;              /* position in the stable order (set by ekg_graph_finish) */
 };
 
 struct ekg_doc {
     const char *id;            /* the input's file name or JSONL id (ekg:sourceFile) */
     const char *slug;          /* percent-encoded id for the IRI */
+    const char *iri;           /* EKG_NS_DOC + slug (escaped), made once */
     const char *headline;      /* or NULL */
     const char *date;          /* "YYYY-MM-DD" or NULL */
     const char *publisher;     /* or NULL */
@@ -68,6 +74,7 @@ struct ekg_doc {
     const char *dateline;      /* or NULL */
     const char *url;           /* or NULL */
     size_t sentences;
+    size_t order;              /* position in the stable order (set by ekg_graph_finish) */
 };
 
 typedef struct ekg_mention {

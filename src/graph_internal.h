@@ -27,6 +27,7 @@ struct ekg_graph {
     ekg_log log;
     char ref_date[11];       /* "YYYY-MM-DD" */
     int partial;             /* finishing leaves the merging of things to ekg merge */
+    int jobs;                /* threads that finishing may use (ekg_graph_set_jobs) */
 };
 
 /*

@@ -580,6 +580,7 @@ static int finish_jobs(run *r, ekg_error *err)
         if (k == 0 && rc == 0) {
             ekg_graph_free(r->g);
             ekg_graph_set_log(wg, on_log, NULL);
+            ekg_graph_set_jobs(wg, r->jobs);
             r->g = wg;
             continue;
         }

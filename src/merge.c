@@ -248,8 +248,7 @@ void ekg_graph_merge_things(ekg_graph *g)
             if (ekg_map_get(redirect, a->id, strlen(a->id))) {
                 ekg_map_put(g->entities, a->id, strlen(a->id), NULL);
                 free(a->alt);
-                free(a->affil);
-                free(a);
+                free(a->affil);   /* the entity itself is in the graph's pool */
                 v[i] = NULL;
             }
         }

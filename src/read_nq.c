@@ -348,13 +348,7 @@ static int read_doc(reader *r, const rq_group *gr)
     ekg_doc *d = ekg_graph_doc_add(r->g, id);
     if (!d)
         return fail(r, line, "document '%s' is twice in this file", id);
-    ekg_buf iri;
-    ekg_buf_init(&iri);
-    ekg_buf_puts(&iri, EKG_NS_DOC);
-    ekg_escape_iri_part(&iri, d->slug);
-    int same = strcmp(iri.data, r->t[gr->from].s) == 0;
-    ekg_buf_free(&iri);
-    if (!same)
+    if (strcmp(d->iri, r->t[gr->from].s) != 0)
         return fail(r, line, "<%s> is not the IRI of the document '%s'", r->t[gr->from].s, id);
     ekg_map_put(r->docs, r->t[gr->from].s, strlen(r->t[gr->from].s), d);
     for (size_t k = gr->from; k < gr->to && !r->failed; k++) {

@@ -362,11 +362,15 @@ void ekg_idxlist_map_free(ekg_map *m)
 
 #define POOL_CHUNK (64u << 10)
 
+#define POOL_ALIGN 16u
+
 typedef struct pool_chunk {
     struct pool_chunk *next;
     size_t used, cap;
+    size_t pad;        /* keeps data POOL_ALIGN-aligned, as malloc's result is */
     char data[];
 } pool_chunk;
+_Static_assert(sizeof(pool_chunk) % POOL_ALIGN == 0, "pool chunk data stays aligned");
 
 struct ekg_pool {
     ekg_map *map;         /* its keys are the strings, in the chunks */
@@ -394,21 +398,25 @@ void ekg_pool_free(ekg_pool *p)
     free(p);
 }
 
-/* n bytes in a chunk; a string longer than a quarter chunk gets one of its own, behind
-   the one being filled. */
-static char *pool_alloc(ekg_pool *p, size_t n)
+/* n bytes in a chunk, at an address that is a multiple of align (a power of two up to
+   POOL_ALIGN); anything longer than a quarter chunk gets one of its own, behind the one
+   being filled. */
+static char *pool_alloc(ekg_pool *p, size_t n, size_t align)
 {
     pool_chunk *c = p->chunks;
-    if (c && c->cap - c->used >= n) {
-        char *r = c->data + c->used;
-        c->used += n;
-        return r;
+    if (c) {
+        size_t pad = (size_t)(-(uintptr_t)(c->data + c->used) & (align - 1));
+        if (c->cap - c->used >= pad + n) {
+            char *r = c->data + c->used + pad;
+            c->used += pad + n;
+            return r;
+        }
     }
     size_t cap = n > POOL_CHUNK / 4 ? n : POOL_CHUNK - sizeof *c;
-    pool_chunk *nc = ekg_xmalloc(sizeof *nc + cap);
+    pool_chunk *nc = ekg_xmalloc(sizeof *nc + cap);   /* data: malloc's alignment kept */
     nc->cap = cap;
     nc->used = n;
-    if (c && cap == n) {   /* a long string: the current chunk stays the one filled */
+    if (c && cap == n) {   /* a long one: the current chunk stays the one filled */
         nc->next = c->next;
         c->next = nc;
     } else {
@@ -416,6 +424,13 @@ static char *pool_alloc(ekg_pool *p, size_t n)
         p->chunks = nc;
     }
     return nc->data;
+}
+
+void *ekg_pool_alloc(ekg_pool *p, size_t n)
+{
+    char *r = pool_alloc(p, n, POOL_ALIGN);
+    memset(r, 0, n);
+    return r;
 }
 
 const char *ekg_pool_intern(ekg_pool *p, const char *s, size_t n)
@@ -429,7 +444,7 @@ const char *ekg_pool_intern(ekg_pool *p, const char *s, size_t n)
         map_reserve(m, m->size + 1);
         sl = find(m, s, n, h);
     }
-    char *copy = pool_alloc(p, n + 1);
+    char *copy = pool_alloc(p, n + 1, 1);
     memcpy(copy, s, n);
     copy[n] = '\0';
     sl->key = copy;

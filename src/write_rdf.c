@@ -204,9 +204,7 @@ typedef struct emitter {
     dyn_term *dyn_terms;           /* per dynamic node: its IRI */
     ptrmap dyn_by_ptr;             /* local name pointer -> dynamic node */
     size_t dyn_cap;
-    ptrmap ent_by_ptr, doc_by_ptr, mention_by_ptr;   /* -> index in the stable order */
-    ekg_buf iris;                  /* entity IRIs, then document IRIs, each NUL-terminated */
-    size_t *iri_off;               /* where each starts (entities, documents, end) */
+    ptrmap mention_by_ptr;         /* -> index in the stable order */
     mref *mentions;                /* unique mentions by (doc id, start, end) */
     size_t n_mentions;
     const ekg_event **shortcuts;   /* shortcut events by actor id, relation, target id */
@@ -243,25 +241,24 @@ static void mint(ekg_buf *b, const char *ns, const char *local)
     ekg_escape_iri_part(b, local);
 }
 
-/* An entity's or document's IRI, made once per emission into e->iris. */
-static void stored_iri(emitter *e, ekg_rdf_term *t, size_t slot, long node)
+/* An entity's or document's IRI, made once when the graph got it. */
+static void stored_iri(ekg_rdf_term *t, const char *iri, long node)
 {
     t->kind = EKG_RDF_IRI;
-    t->value = e->iris.data + e->iri_off[slot];
-    t->len = e->iri_off[slot + 1] - e->iri_off[slot] - 1;
+    t->value = iri;
+    t->len = strlen(iri);
     t->lang = t->datatype = NULL;
     t->node = node;
 }
 
-static void entity_iri(emitter *e, ekg_rdf_term *t, ekg_buf *b, const ekg_entity *ent,
-                       long idx)
+static void entity_iri(emitter *e, ekg_rdf_term *t, const ekg_entity *ent, long idx)
 {
-    stored_iri(e, t, (size_t)idx, e->b_entity + idx);
+    stored_iri(t, ent->iri, e->b_entity + idx);
 }
 
-static void doc_iri(emitter *e, ekg_rdf_term *t, ekg_buf *b, const ekg_doc *d, long idx)
+static void doc_iri(emitter *e, ekg_rdf_term *t, const ekg_doc *d, long idx)
 {
-    stored_iri(e, t, (size_t)e->n_entities + (size_t)idx, e->b_doc + idx);
+    stored_iri(t, d->iri, e->b_doc + idx);
 }
 
 /*
@@ -275,12 +272,8 @@ static void doc_iri(emitter *e, ekg_rdf_term *t, ekg_buf *b, const ekg_doc *d, l
 
 static void prefetch(const void *p)
 {
-#if defined(__GNUC__) || defined(__clang__)
     if (p)
-        __builtin_prefetch(p);
-#else
-    (void)p;
-#endif
+        EKG_PREFETCH(p);
 }
 
 static void prefetch_entity(const ekg_graph *g, size_t i, size_t n)
@@ -289,7 +282,7 @@ static void prefetch_entity(const ekg_graph *g, size_t i, size_t n)
         prefetch(ekg_graph_entity(g, i + 2 * PF_AHEAD));
     if (i + PF_AHEAD < n) {
         const ekg_entity *x = ekg_graph_entity(g, i + PF_AHEAD);
-        prefetch(x->id);
+        prefetch(x->iri);
         prefetch(x->label);
     }
 }
@@ -305,37 +298,23 @@ static void prefetch_event(const ekg_graph *g, size_t i, size_t n)
     }
 }
 
-/* Makes the IRIs of every entity and document (ids escaped; slugs already are). */
-static void make_iris(emitter *e)
+static void prefetch_doc(const ekg_graph *g, size_t i, size_t n)
 {
-    size_t ne = (size_t)e->n_entities, nd = ekg_graph_n_docs(e->g);
-    e->iri_off = ekg_xmalloc((ne + nd + 1) * sizeof *e->iri_off);
-    for (size_t i = 0; i < ne + nd; i++) {
-        e->iri_off[i] = e->iris.len;
-        if (i < ne) {
-            prefetch_entity(e->g, i, ne);
-            ekg_buf_puts(&e->iris, EKG_NS_ID);
-            ekg_escape_iri_part(&e->iris, ekg_graph_entity(e->g, i)->id);
-        } else {
-            size_t d = i - ne;
-            if (d + 2 * PF_AHEAD < nd)
-                prefetch(ekg_graph_doc(e->g, d + 2 * PF_AHEAD));
-            if (d + PF_AHEAD < nd)
-                prefetch(ekg_graph_doc(e->g, d + PF_AHEAD)->slug);
-            ekg_buf_puts(&e->iris, EKG_NS_DOC);
-            ekg_escape_iri_part(&e->iris, ekg_graph_doc(e->g, i - ne)->slug);
-        }
-        ekg_buf_putc(&e->iris, '\0');   /* each IRI NUL-terminated inside the arena */
+    if (i + 2 * PF_AHEAD < n)
+        prefetch(ekg_graph_doc(g, i + 2 * PF_AHEAD));
+    if (i + PF_AHEAD < n) {
+        const ekg_doc *x = ekg_graph_doc(g, i + PF_AHEAD);
+        prefetch(x->iri);
+        prefetch(x->headline);
+        prefetch(x->url);
     }
-    e->iri_off[ne + nd] = e->iris.len;
 }
 
 static void mention_iri(emitter *e, ekg_rdf_term *t, ekg_buf *b, const ekg_mention *m,
                         long idx, long doc)
 {
-    size_t slot = (size_t)e->n_entities + (size_t)doc;
     ekg_buf_clear(b);
-    ekg_buf_put(b, e->iris.data + e->iri_off[slot], e->iri_off[slot + 1] - e->iri_off[slot] - 1);
+    ekg_buf_puts(b, ekg_graph_doc(e->g, (size_t)doc)->iri);
     ekg_buf_put(b, "#char=", 6);
     buf_ulong(b, m->start);
     ekg_buf_putc(b, ',');
@@ -455,9 +434,8 @@ static void put_confidence(emitter *e, double c)
 /* Index of entity `ent` in the graph's order (by pointer, else by id), -1 if absent. */
 static long entity_index(const emitter *e, const ekg_entity *ent)
 {
-    long i = pm_get(&e->ent_by_ptr, ent);
-    if (i >= 0)
-        return i;
+    if (ent->order < (size_t)e->n_entities && ekg_graph_entity(e->g, ent->order) == ent)
+        return (long)ent->order;
     long lo = 0, hi = e->n_entities;
     while (lo < hi) {
         long mid = lo + (hi - lo) / 2;
@@ -475,9 +453,8 @@ static long entity_index(const emitter *e, const ekg_entity *ent)
 
 static long doc_index(const emitter *e, const ekg_doc *d)
 {
-    long i = pm_get(&e->doc_by_ptr, d);
-    if (i >= 0)
-        return i;
+    if (d->order < ekg_graph_n_docs(e->g) && ekg_graph_doc(e->g, d->order) == d)
+        return (long)d->order;
     long lo = 0, hi = (long)ekg_graph_n_docs(e->g);
     while (lo < hi) {
         long mid = lo + (hi - lo) / 2;
@@ -558,7 +535,7 @@ static int has_shortcut(const ekg_event *ev)
 
 static void emit_entity(emitter *e, const ekg_entity *ent, long idx, size_t *sc)
 {
-    entity_iri(e, &e->s, &e->sbuf, ent, idx);
+    entity_iri(e, &e->s, ent, idx);
     dyn_iri(e, &e->o, &e->obuf, ent->cls ? ent->cls : "Thing");
     put(e, V_TYPE, &e->o);
     put_str(e, V_LABEL, ent->label, "en", NULL);
@@ -578,7 +555,7 @@ static void emit_entity(emitter *e, const ekg_entity *ent, long idx, size_t *sc)
         long oi = entity_index(e, ent->affil[i].org);
         if (oi < 0)
             continue;
-        entity_iri(e, &e->o, &e->obuf, ent->affil[i].org, oi);
+        entity_iri(e, &e->o, ent->affil[i].org, oi);
         put(e, V_AFFILIATED, &e->o);
     }
     /* shortcut triples: actor ekg:<relation> target */
@@ -593,7 +570,7 @@ static void emit_entity(emitter *e, const ekg_entity *ent, long idx, size_t *sc)
         if (ti < 0)
             continue;
         dyn_iri(e, &e->gr, &e->gbuf, ev->rel->name);   /* the relation as predicate */
-        entity_iri(e, &e->o, &e->obuf, ev->target, ti);
+        entity_iri(e, &e->o, ev->target, ti);
         ekg_quad q = {&e->s, &e->gr, &e->o, NULL};
         e->rc = e->fn(e->data, &q);
     }
@@ -610,9 +587,9 @@ static void emit_entity(emitter *e, const ekg_entity *ent, long idx, size_t *sc)
         ekg_escape_iri_part(&e->sbuf, a->org->id);
         iri_term(&e->s, &e->sbuf, e->affil_base[idx] + (long)i);
         put_vocab(e, V_TYPE, V_AFFILIATION);
-        entity_iri(e, &e->o, &e->obuf, ent, idx);
+        entity_iri(e, &e->o, ent, idx);
         put(e, V_MEMBER, &e->o);
-        entity_iri(e, &e->o, &e->obuf, a->org, oi);
+        entity_iri(e, &e->o, a->org, oi);
         put(e, V_ORGANIZATION, &e->o);
         if (a->role && *a->role)
             put_str(e, V_ROLETITLE, a->role, "en", NULL);
@@ -637,12 +614,12 @@ static void emit_event(emitter *e, const ekg_event *ev, long idx)
     }
     long ai = ev->actor ? entity_index(e, ev->actor) : -1;
     if (ai >= 0) {
-        entity_iri(e, &e->o, &e->obuf, ev->actor, ai);
+        entity_iri(e, &e->o, ev->actor, ai);
         put(e, V_HASACTOR, &e->o);
     }
     long ti = ev->target ? entity_index(e, ev->target) : -1;
     if (ti >= 0) {
-        entity_iri(e, &e->o, &e->obuf, ev->target, ti);
+        entity_iri(e, &e->o, ev->target, ti);
         put(e, V_TARGET, &e->o);
     }
     dyn_iri(e, &e->o, &e->obuf, ekg_polarity_name(ev->polarity));
@@ -659,7 +636,7 @@ static void emit_event(emitter *e, const ekg_event *ev, long idx)
     put_date(e, V_TIMESTAMP, ev->date);
     long pi = ev->place ? entity_index(e, ev->place) : -1;
     if (pi >= 0) {
-        entity_iri(e, &e->o, &e->obuf, ev->place, pi);
+        entity_iri(e, &e->o, ev->place, pi);
         put(e, V_PLACE, &e->o);
     }
     if (ev->quote && *ev->quote)
@@ -673,7 +650,7 @@ static void emit_event(emitter *e, const ekg_event *ev, long idx)
         if (mi < 0 || di < 0 || mi == last)
             continue;
         last = mi;
-        doc_iri(e, &e->gr, &e->gbuf, m->doc, di);
+        doc_iri(e, &e->gr, m->doc, di);
         mention_iri(e, &e->o, &e->obuf, m, mi, di);
         e->graph = &e->gr;
         put(e, V_DENOTEDBY, &e->o);
@@ -683,9 +660,9 @@ static void emit_event(emitter *e, const ekg_event *ev, long idx)
 
 static void emit_doc(emitter *e, const ekg_doc *d, long idx, size_t *mi)
 {
-    doc_iri(e, &e->gr, &e->gbuf, d, idx);
+    doc_iri(e, &e->gr, d, idx);
     e->graph = &e->gr;
-    doc_iri(e, &e->s, &e->sbuf, d, idx);
+    doc_iri(e, &e->s, d, idx);
     put_vocab(e, V_TYPE, V_NEWSARTICLE);
     put_str(e, V_SOURCEFILE, d->id, NULL, NULL);
     put_str(e, V_HEADLINE, d->headline, NULL, NULL);
@@ -719,7 +696,7 @@ static void emit_doc(emitter *e, const ekg_doc *d, long idx, size_t *mi)
             continue;
         mention_iri(e, &e->s, &e->sbuf, m, (long)*mi, idx);
         put_vocab(e, V_TYPE, V_MENTION);
-        doc_iri(e, &e->o, &e->obuf, d, idx);
+        doc_iri(e, &e->o, d, idx);
         put(e, V_DERIVEDFROM, &e->o);
         put_str(e, V_SENTENCE, m->sentence, NULL, NULL);
         put_str(e, V_TRIGGER, m->trigger, NULL, NULL);
@@ -746,14 +723,6 @@ int ekg_rdf_emit(const ekg_graph *g, ekg_quad_fn fn, void *data)
 
     size_t ne = ekg_graph_n_entities(g), nev = ekg_graph_n_events(g), nd = ekg_graph_n_docs(g);
     e.n_entities = (long)ne;
-    pm_init(&e.ent_by_ptr, ne);
-    for (size_t i = 0; i < ne; i++)
-        pm_put(&e.ent_by_ptr, ekg_graph_entity(g, i), (long)i);
-    pm_init(&e.doc_by_ptr, nd);
-    for (size_t i = 0; i < nd; i++)
-        pm_put(&e.doc_by_ptr, ekg_graph_doc(g, i), (long)i);
-    ekg_buf_init(&e.iris);
-    make_iris(&e);
     e.affil_base = ekg_xcalloc(ne + 1, sizeof *e.affil_base);
     e.b_entity = V_N;
     e.b_wikidata = e.b_entity + (long)ne;
@@ -811,8 +780,10 @@ int ekg_rdf_emit(const ekg_graph *g, ekg_quad_fn fn, void *data)
         prefetch_event(g, i, nev);
         emit_event(&e, ekg_graph_event(g, i), (long)i);
     }
-    for (size_t i = 0; i < nd && !e.rc; i++)
+    for (size_t i = 0; i < nd && !e.rc; i++) {
+        prefetch_doc(g, i, nd);
         emit_doc(&e, ekg_graph_doc(g, i), (long)i, &mi);
+    }
 
     ekg_buf_free(&e.sbuf);
     ekg_buf_free(&e.obuf);
@@ -823,11 +794,7 @@ int ekg_rdf_emit(const ekg_graph *g, ekg_quad_fn fn, void *data)
         free(e.dyn_terms[i].iri);
     free(e.dyn_terms);
     pm_free(&e.dyn_by_ptr);
-    pm_free(&e.ent_by_ptr);
-    pm_free(&e.doc_by_ptr);
     pm_free(&e.mention_by_ptr);
-    ekg_buf_free(&e.iris);
-    free(e.iri_off);
     free(e.affil_base);
     free(e.mentions);
     free(e.shortcuts);
