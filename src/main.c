@@ -336,30 +336,42 @@ static void show_progress(run *r, int final)
 
 static int write_any(const ekg_graph *g, ekg_format fmt, FILE *f, ekg_error *err);
 
+/* Output gathered in memory, growing by doubling. */
+typedef struct membuf {
+    char *data;
+    size_t len, cap;
+} membuf;
+
 static int buf_sink(void *data, const char *bytes, size_t len)
 {
-    char **p = data;
-    size_t n = *p ? strlen(*p) : 0;
-    char *q = realloc(*p, n + len + 1);
-    if (!q)
-        return -1;
-    memcpy(q + n, bytes, len);
-    q[n + len] = '\0';
-    *p = q;
+    membuf *b = data;
+    if (b->cap - b->len <= len) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap - b->len <= len)
+            cap *= 2;
+        char *q = realloc(b->data, cap);
+        if (!q)
+            return -1;
+        b->data = q;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, bytes, len);
+    b->len += len;
+    b->data[b->len] = '\0';
     return 0;
 }
 
 /* One document's graph as one line of JSON (compacted JSON-LD): JSON Lines out. */
 static int write_jsonl(const ekg_graph *g, FILE *f, ekg_error *err)
 {
-    char *text = NULL;
+    membuf text = {NULL, 0, 0};
     if (ekg_write(g, EKG_FORMAT_JSONLD, buf_sink, &text, err) != 0) {
-        free(text);
+        free(text.data);
         return -1;
     }
     json_error_t je;
-    json_t *doc = json_loads(text ? text : "{}", 0, &je);
-    free(text);
+    json_t *doc = json_loads(text.data ? text.data : "{}", 0, &je);
+    free(text.data);
     if (!doc) {
         set_error(err, "stdout", 0, 0, "cannot re-read the JSON-LD: %s", je.text);
         return -1;
@@ -702,11 +714,146 @@ static int add_jsonl(run *r, const char *path, ekg_error *err)
 static int dot_flags_global;
 static size_t dot_max_global = EKG_DOT_MAX_NODES;
 
+/*
+ * A sink that hands full blocks to a thread of its own, which writes them to the file:
+ * the writer formats the next block while the system copies the last one (with --jobs,
+ * the second core is idle by then). Two blocks, so memory stays bounded.
+ */
+#define ASYNC_BLOCK (1u << 20)
+
+typedef struct async_sink {
+    FILE *f;
+    pthread_t thread;
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    char *buf[2];
+    size_t len[2];
+    int fill;                   /* the block being filled */
+    int busy;                   /* the other block is being written */
+    int closing, failed, err;   /* err: the errno of the failed write */
+} async_sink;
+
+static void *async_write(void *arg)
+{
+    async_sink *a = arg;
+    pthread_mutex_lock(&a->lock);
+    for (;;) {
+        while (!a->busy && !a->closing)
+            pthread_cond_wait(&a->cond, &a->lock);
+        if (!a->busy)
+            break;
+        int k = !a->fill;
+        pthread_mutex_unlock(&a->lock);
+        errno = 0;
+        int ok = fwrite(a->buf[k], 1, a->len[k], a->f) == a->len[k];
+        int e = errno;
+        pthread_mutex_lock(&a->lock);
+        if (!ok && !a->failed) {
+            a->failed = 1;
+            a->err = e;
+        }
+        a->busy = 0;
+        pthread_cond_broadcast(&a->cond);
+    }
+    pthread_mutex_unlock(&a->lock);
+    return NULL;
+}
+
+/* Hands the filled block over (once the other one is written). 0, or -1 once a write failed. */
+static int async_hand_over(async_sink *a)
+{
+    pthread_mutex_lock(&a->lock);
+    while (a->busy)
+        pthread_cond_wait(&a->cond, &a->lock);
+    int failed = a->failed;
+    if (!failed && a->len[a->fill]) {
+        a->busy = 1;
+        a->fill = !a->fill;
+        a->len[a->fill] = 0;
+        pthread_cond_broadcast(&a->cond);
+    }
+    if (failed)
+        errno = a->err;
+    pthread_mutex_unlock(&a->lock);
+    return failed ? -1 : 0;
+}
+
+static int async_sink_put(void *data, const char *bytes, size_t len)
+{
+    async_sink *a = data;
+    while (len) {
+        if (a->len[a->fill] == ASYNC_BLOCK && async_hand_over(a) != 0)
+            return -1;
+        size_t k = ASYNC_BLOCK - a->len[a->fill];
+        if (k > len)
+            k = len;
+        memcpy(a->buf[a->fill] + a->len[a->fill], bytes, k);
+        a->len[a->fill] += k;
+        bytes += k;
+        len -= k;
+    }
+    return 0;
+}
+
+static int write_to(const ekg_graph *g, ekg_format fmt, ekg_sink sink, void *data,
+                    ekg_error *err)
+{
+    return fmt == EKG_FORMAT_DOT ? ekg_write_dot_max(g, dot_flags_global, dot_max_global, sink,
+                                                     data, err)
+                                 : ekg_write(g, fmt, sink, data, err);
+}
+
+/* Writes through an async_sink; straight to the file when no thread can be had. */
+static int write_through_thread(const ekg_graph *g, ekg_format fmt, FILE *f, ekg_error *err)
+{
+    async_sink a;
+    memset(&a, 0, sizeof a);
+    a.f = f;
+    a.buf[0] = malloc(ASYNC_BLOCK);
+    a.buf[1] = malloc(ASYNC_BLOCK);
+    int started = a.buf[0] && a.buf[1] && pthread_mutex_init(&a.lock, NULL) == 0;
+    if (started && pthread_cond_init(&a.cond, NULL) != 0) {
+        pthread_mutex_destroy(&a.lock);
+        started = 0;
+    }
+    if (started && pthread_create(&a.thread, NULL, async_write, &a) != 0) {
+        pthread_cond_destroy(&a.cond);
+        pthread_mutex_destroy(&a.lock);
+        started = 0;
+    }
+    if (!started) {
+        free(a.buf[0]);
+        free(a.buf[1]);
+        return write_to(g, fmt, ekg_sink_file, f, err);
+    }
+    int rc = write_to(g, fmt, async_sink_put, &a, err);
+    if (rc == 0)
+        rc = async_hand_over(&a);   /* the last block */
+    pthread_mutex_lock(&a.lock);
+    a.closing = 1;
+    pthread_cond_broadcast(&a.cond);
+    pthread_mutex_unlock(&a.lock);
+    pthread_join(a.thread, NULL);
+    if (a.failed) {
+        set_error(err, "", 0, 0, "write error");
+        errno = a.err;
+        rc = -1;
+    }
+    pthread_cond_destroy(&a.cond);
+    pthread_mutex_destroy(&a.lock);
+    free(a.buf[0]);
+    free(a.buf[1]);
+    return rc;
+}
+
+/* One output; through a writing thread when --jobs allows one (not per --stream document). */
+static int io_thread_global;
+
 static int write_any(const ekg_graph *g, ekg_format fmt, FILE *f, ekg_error *err)
 {
     errno = 0;
-    int rc = fmt == EKG_FORMAT_DOT ? ekg_write_dot_max(g, dot_flags_global, dot_max_global, ekg_sink_file, f, err)
-                                   : ekg_write(g, fmt, ekg_sink_file, f, err);
+    int rc = io_thread_global ? write_through_thread(g, fmt, f, err)
+                              : write_to(g, fmt, ekg_sink_file, f, err);
     if (rc != 0 && errno != 0 && err->set && !strstr(err->text, strerror(errno))) {
         size_t n = strlen(err->text);
         snprintf(err->text + n, sizeof err->text - n, ": %s", strerror(errno));
@@ -1163,6 +1310,7 @@ int main(int argc, char **argv)
     if (rc == EKG_EXIT_OK && outdir && write_outdir(g, outdir, fmt, svg, r.jobs, &err) != 0) {
         rc = EKG_EXIT_OUTPUT;
     } else if (rc == EKG_EXIT_OK && fmt >= 0) {
+        io_thread_global = r.jobs > 1;
         if (write_atomic(g, (ekg_format)fmt, output ? output : "-", &err) != 0)
             rc = EKG_EXIT_OUTPUT;
     }
