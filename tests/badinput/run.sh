@@ -723,6 +723,27 @@ if begin stdout-dev-full; then
     fi
 fi
 
+if begin stdout-dev-full-jobs; then
+    if [ -w /dev/full ]; then
+        # --jobs 2 writes through a thread of its own, in 1 MB blocks: a failure in the
+        # middle (20,000 documents, 4 MB of N-Triples) and in the last block
+        awk 'BEGIN { for (i = 0; i < 20000; i++)
+            printf "{\"id\": \"d%d\", \"text\": \"France opposed the plan of Germany on Monday.\"}\n", i }' \
+            >"$I/many.jsonl"
+        for input in "--jsonl $I/many.jsonl" "$I/good.txt"; do
+            # shellcheck disable=SC2086
+            timeout $((60 * SCALE)) "$EKG" --ontology "$ONTO" --jobs 2 --format nt $input \
+                >/dev/full 2>"$T/stderr"
+            rc=$? err=$T/stderr
+            expect_rc 5
+            expect_err "^ekg: error: stdout: .*No space left on device$"
+        done
+        finish
+    else
+        skipped "no /dev/full"
+    fi
+fi
+
 if begin output-dev-full; then
     # --output FILE where FILE is a device: write to it, do not replace it.
     # As root, --output /dev/full would replace the system's /dev/full, so the
