@@ -426,13 +426,20 @@ void ekg_graph_finish(ekg_graph *g)
     int apart = g->jobs > 1 && pthread_create(&docs, NULL, finish_docs, g) == 0;
     if (!apart)
         finish_docs(g);
-    if (!g->partial)
-        ekg_graph_merge_things(g);
-    ekg_graph_choose_labels(g);
+    /* the entities sorted once: merging things drops some, the order stays */
+    size_t n;
     free(g->entity_order);
+    ekg_entity **v = (ekg_entity **)collect(g->entities, &n);
+    qsort(v, n, sizeof *v, cmp_entity);
+    if (!g->partial)
+        ekg_graph_merge_things(g, v, n);
+    ekg_graph_choose_labels(g, v, n);
+    g->n_entity_order = 0;
+    for (size_t i = 0; i < n; i++)
+        if (v[i])
+            v[g->n_entity_order++] = v[i];
+    g->entity_order = v;
     free(g->event_order);
-    g->entity_order = (ekg_entity **)collect(g->entities, &g->n_entity_order);
-    qsort(g->entity_order, g->n_entity_order, sizeof *g->entity_order, cmp_entity);
     for (size_t i = 0; i < g->n_entity_order; i++) {
         if (i + 16 < g->n_entity_order)
             EKG_PREFETCH(g->entity_order[i + 16]);

@@ -35,9 +35,12 @@ struct ekg_graph {
  * chooses labels by a fixed rule. Whatever these read (an entity's class, head word,
  * anchors and surface forms) must be written by write_rdf.c and read back by
  * read_nq.c, so that ekg merge over shards finishes as one run would.
+ *
+ * Both take the graph's entities sorted by id (v[0..n)); merging sets the entries of
+ * the things merged away to NULL, and choosing labels skips those.
  */
-void ekg_graph_merge_things(ekg_graph *g);
-void ekg_graph_choose_labels(ekg_graph *g);
+void ekg_graph_merge_things(ekg_graph *g, ekg_entity **v, size_t n);
+void ekg_graph_choose_labels(ekg_graph *g, ekg_entity **v, size_t n);
 
 /* graph.c: appends a slug of s (at most max bytes) to b. */
 void ekg_slugify(ekg_buf *b, const char *s, size_t max);

@@ -43,24 +43,6 @@ static int subset(const char *a, const char *b)
     return 1;
 }
 
-static ekg_entity **all_entities(ekg_graph *g, size_t *n)
-{
-    ekg_entity **v = ekg_xmalloc((ekg_map_size(g->entities) + 1) * sizeof *v);
-    size_t k = 0;
-    for (size_t i = 0; i < ekg_map_capacity(g->entities); i++) {
-        void *e;
-        if (ekg_map_slot(g->entities, i, NULL, &e))
-            v[k++] = e;
-    }
-    *n = k;
-    return v;
-}
-
-static int cmp_id(const void *a, const void *b)
-{
-    return strcmp((*(ekg_entity *const *)a)->id, (*(ekg_entity *const *)b)->id);
-}
-
 static void rebuild_events(ekg_graph *g, ekg_map *redirect)
 {
     ekg_map *old = g->events;
@@ -141,11 +123,8 @@ static void thing_key(ekg_buf *key, const ekg_entity *e, const char *word, size_
     }
 }
 
-void ekg_graph_merge_things(ekg_graph *g)
+void ekg_graph_merge_things(ekg_graph *g, ekg_entity **v, size_t n)
 {
-    size_t n;
-    ekg_entity **v = all_entities(g, &n);
-    qsort(v, n, sizeof *v, cmp_id);
     /* the things of each class and head word, and of each anchor word in them: a thing
        is compared only with those that can hold all its anchors (linear in the graph,
        not quadratic in its things) */
@@ -261,13 +240,10 @@ void ekg_graph_merge_things(ekg_graph *g)
         g->entities = m;
     }
     ekg_map_free(redirect);
-    free(v);
 }
 
-void ekg_graph_choose_labels(ekg_graph *g)
+void ekg_graph_choose_labels(ekg_graph *g, ekg_entity **v, size_t n)
 {
-    size_t n;
-    ekg_entity **v = all_entities(g, &n);
     for (size_t i = 0; i < n; i++) {
         ekg_entity *e = v[i];
         if (!e || ekg_ontology_known(g->onto, e->id))
@@ -288,5 +264,4 @@ void ekg_graph_choose_labels(ekg_graph *g)
             ekg_graph_entity_add_alt(g, e, old);
         }
     }
-    free(v);
 }
