@@ -149,14 +149,25 @@ static void resolve_one(ekg_docx *d, size_t m, const seen *sn)
             x->generic_after = 0;
             return;
         }
-        /* "the alliance": the last mentioned entity having that descriptor */
-        const char *noun = d->seg.toks[x->t1 - 1].low;
-        size_t n;
-        const ekg_name *const *c = ekg_ontology_names(d->onto, noun, strlen(noun), &n);
+        /* "the alliance", "the world body": the last mentioned entity having the
+           descriptor that ends the mention (its names are found by its first word, dw) */
+        size_t n = 0, dw = x->t1;
+        const ekg_name *const *c = NULL;
+        while (dw > x->t0 + 1 && !n) {
+            dw--;
+            c = ekg_ontology_names(d->onto, d->seg.toks[dw].low, strlen(d->seg.toks[dw].low), &n);
+            int ends = 0;
+            for (size_t j = 0; j < n && !ends; j++)
+                ends = c[j]->kind == EKG_NAME_DESCRIPTOR &&
+                       ekg_match_lower(d, c[j]->text, dw, x->t1) == x->t1;
+            if (!ends)
+                n = 0;
+        }
         size_t latest = 0;
         x->ent = -1;
         for (size_t j = 0; j < n; j++) {
-            if (c[j]->kind != EKG_NAME_DESCRIPTOR)
+            if (c[j]->kind != EKG_NAME_DESCRIPTOR ||
+                ekg_match_lower(d, c[j]->text, dw, x->t1) != x->t1)
                 continue;
             const ekg_idxlist *l = ekg_dents_of_known(d, c[j]->known);
             for (size_t k = 0; l && k < l->n; k++) {

@@ -282,6 +282,20 @@ static size_t match_name(const ekg_docx *d, const char *s, size_t t, size_t end)
     return 0;
 }
 
+size_t ekg_match_lower(const ekg_docx *d, const char *s, size_t t, size_t end)
+{
+    for (; t < end; t++) {
+        const char *w = low(d, t);
+        size_t len = strlen(w);
+        if (strncmp(s, w, len) != 0 || (s[len] != ' ' && s[len] != '\0'))
+            return 0;
+        if (!s[len])
+            return t + 1;
+        s += len + 1;
+    }
+    return 0;
+}
+
 /* The longest gazetteer name of `kind` at token t; *end receives the end token. */
 static const ekg_name *gazetteer_at(const ekg_docx *d, size_t t, size_t end, ekg_name_kind kind,
                                     size_t *out)
@@ -999,11 +1013,9 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
                 size_t n;
                 const ekg_name *const *c =
                     ekg_ontology_names(d->onto, low(d, k), strlen(low(d, k)), &n);
-                for (size_t j = 0; j < n; j++)
-                    if (c[j]->kind == EKG_NAME_DESCRIPTOR) {
-                        found = k + 1;
-                        break;
-                    }
+                for (size_t j = 0; j < n && !found; j++)
+                    if (c[j]->kind == EKG_NAME_DESCRIPTOR)
+                        found = ekg_match_lower(d, c[j]->text, k, end);   /* all its words */
                 if (found)
                     break;
             }

@@ -99,6 +99,8 @@ int ekg_dent_find(const ekg_dent *e, int i);  /* follows redirects */
 const char *ekg_tok_text(const ekg_docx *d, size_t t);     /* fold text of a token (not NUL-terminated) */
 size_t ekg_tok_len(const ekg_docx *d, size_t t);
 int ekg_tok_is(const ekg_docx *d, size_t t, const char *low);
+/* The end of the lower-case words of s ("world body") at token t, in any case, or 0. */
+size_t ekg_match_lower(const ekg_docx *d, const char *s, size_t t, size_t end);
 /* Is the token range a function word or other closed-class word (the, of, and, he ...)? */
 int ekg_is_stopword(const char *low);
 /* The closed-class word classes of token t (words.h): one lookup per token, made once. */
