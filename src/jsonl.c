@@ -4,10 +4,11 @@
  *
  * jansson is the parser of record. Because building a jansson tree costs more
  * than all of ekg's extraction on a typical record, the usual shape of record
- * (one flat object whose values are strings, true, false or null, and whose
- * "id" is a string) is first read by a strict scanner of its own; anything
- * else it is not sure of (a number, a nested value, a surrogate escape,
- * invalid UTF-8, a repeated key, any syntax error) goes to jansson, which
+ * (one object whose "text" and "id" are strings; its other values, arrays and
+ * objects included, only checked and skipped) is first read by a strict
+ * scanner of its own; anything else it is not sure of (a number id, a number
+ * of more than 15 digits, a surrogate escape, nesting deeper than 32, invalid
+ * UTF-8, a repeated key, any syntax error) goes to jansson, which
  * decides and words the error. The scanner accepts only what jansson accepts
  * and yields the same record (tests/check_jsonl.c and the fuzz_jsonl target
  * compare the two on every input).
@@ -151,15 +152,150 @@ static int scan_literal(scan *s, const char *w)
     return 0;
 }
 
+/*
+ * A number of at most 15 significant digits and an exponent of at most two
+ * digits: one that jansson reads without overflow. Anything longer is left to
+ * jansson, which words an overflow.
+ */
+static int scan_number(scan *s)
+{
+    const char *p = s->p;
+    int digits = 0;
+    if (p < s->end && *p == '-')
+        p++;
+    if (p < s->end && *p == '0') {
+        p++;
+        digits++;
+    } else {
+        if (p >= s->end || *p < '1' || *p > '9')
+            return -1;
+        while (p < s->end && *p >= '0' && *p <= '9')
+            p++, digits++;
+    }
+    if (p < s->end && *p == '.') {
+        p++;
+        if (p >= s->end || *p < '0' || *p > '9')
+            return -1;
+        while (p < s->end && *p >= '0' && *p <= '9')
+            p++, digits++;
+    }
+    if (p < s->end && (*p == 'e' || *p == 'E')) {
+        p++;
+        if (p < s->end && (*p == '+' || *p == '-'))
+            p++;
+        int e = 0;
+        while (p < s->end && *p >= '0' && *p <= '9')
+            p++, e++;
+        if (e == 0 || e > 2)
+            return -1;
+    }
+    if (digits > 15)
+        return -1;
+    s->p = p;
+    return 0;
+}
+
+#define FAST_MAX_KEYS 32
+#define FAST_MAX_DEPTH 32
+
+static int skip_value(scan *s, ekg_buf *tmp, int depth);
+
+/* An object's members after its '{', skipped; its keys must differ, as jansson requires. */
+static int skip_object(scan *s, ekg_buf *tmp, int depth)
+{
+    char *keys[FAST_MAX_KEYS];
+    size_t nkeys = 0;
+    int rc = -1;
+    skip_ws(s);
+    if (s->p < s->end && *s->p == '}') {
+        s->p++;
+        return 0;
+    }
+    for (;;) {
+        skip_ws(s);
+        if (s->p >= s->end || *s->p != '"' || scan_string(s, tmp) != 0 || nkeys == FAST_MAX_KEYS)
+            break;
+        const char *k = tmp->data ? tmp->data : "";
+        if (memchr(k, '\0', tmp->len))
+            break;
+        size_t i = 0;
+        while (i < nkeys && !(strlen(keys[i]) == tmp->len && memcmp(keys[i], k, tmp->len) == 0))
+            i++;
+        if (i < nkeys)
+            break;
+        keys[nkeys++] = ekg_xstrndup(k, tmp->len);
+        skip_ws(s);
+        if (s->p >= s->end || *s->p != ':')
+            break;
+        s->p++;
+        if (skip_value(s, tmp, depth) != 0)
+            break;
+        skip_ws(s);
+        if (s->p < s->end && *s->p == ',') {
+            s->p++;
+            continue;
+        }
+        if (s->p < s->end && *s->p == '}') {
+            s->p++;
+            rc = 0;
+        }
+        break;
+    }
+    for (size_t i = 0; i < nkeys; i++)
+        free(keys[i]);
+    return rc;
+}
+
+/* Any JSON value at s->p, skipped (strings decoded into tmp to check them); -1 as for scan_string. */
+static int skip_value(scan *s, ekg_buf *tmp, int depth)
+{
+    skip_ws(s);
+    if (s->p >= s->end || depth >= FAST_MAX_DEPTH)
+        return -1;
+    switch (*s->p) {
+    case '"':
+        return scan_string(s, tmp);
+    case 't':
+        return scan_literal(s, "true");
+    case 'f':
+        return scan_literal(s, "false");
+    case 'n':
+        return scan_literal(s, "null");
+    case '{':
+        s->p++;
+        return skip_object(s, tmp, depth + 1);
+    case '[':
+        s->p++;
+        skip_ws(s);
+        if (s->p < s->end && *s->p == ']') {
+            s->p++;
+            return 0;
+        }
+        for (;;) {
+            if (skip_value(s, tmp, depth + 1) != 0)
+                return -1;
+            skip_ws(s);
+            if (s->p < s->end && *s->p == ',') {
+                s->p++;
+                continue;
+            }
+            if (s->p < s->end && *s->p == ']') {
+                s->p++;
+                return 0;
+            }
+            return -1;
+        }
+    default:
+        return scan_number(s);
+    }
+}
+
 enum { F_ID, F_TEXT, F_TITLE, F_DATE, F_URL, F_SOURCE, F_N };
 static const char *const field_names[F_N] = {"id", "text", "title", "date", "url", "source"};
 
-#define FAST_MAX_KEYS 32
-
 /*
- * The record if the line is a flat object of strings, true, false and null
- * with a string "text" and, if any, a string "id" without NUL: 0 and doc
- * filled; -1 when jansson must decide.
+ * The record if the line is an object with a string "text" and, if any, a
+ * string "id" without NUL: 0 and doc filled; -1 when jansson must decide.
  */
 static int parse_fast(const char *line, size_t len, size_t lineno, ekg_jsonl_doc *doc)
 {
@@ -209,8 +345,8 @@ static int parse_fast(const char *line, size_t len, size_t lineno, ekg_jsonl_doc
                 have[f] = 1;
         } else if (f == F_ID || f == F_TEXT) {
             goto out;   /* not a string: a number id, or an error */
-        } else if (scan_literal(&s, *s.p == 't' ? "true" : *s.p == 'f' ? "false" : "null") != 0) {
-            goto out;
+        } else if (skip_value(&s, &val, 1) != 0) {
+            goto out;   /* another value is read only to be sure jansson would accept it */
         }
         skip_ws(&s);
         if (s.p >= s.end)

@@ -139,6 +139,20 @@ START_TEST(test_rejected_alike)
         "{\"text\":\"x\",\"n\":-}",
         "{\"text\":\"x\",\"a\\u0000\":1}",          /* NUL in a key */
         "\xef\xbb\xbf{\"text\":\"x\"}",             /* BOM */
+        "{\"text\":\"x\",\"o\":{\"a\":1,\"a\":2}}",    /* nested values */
+        "{\"text\":\"x\",\"o\":{\"a\\u0000\":1}}",
+        "{\"text\":\"x\",\"o\":{\"a\"}}",
+        "{\"text\":\"x\",\"o\":{,}}",
+        "{\"text\":\"x\",\"l\":[1,]}",
+        "{\"text\":\"x\",\"l\":[}",
+        "{\"text\":\"x\",\"l\":[\"\\uD800\"]}",
+        "{\"text\":\"x\",\"l\":[01]}",             /* numbers */
+        "{\"text\":\"x\",\"n\":1.}",
+        "{\"text\":\"x\",\"n\":.5}",
+        "{\"text\":\"x\",\"n\":+1}",
+        "{\"text\":\"x\",\"n\":1e}",
+        "{\"text\":\"x\",\"n\":1e400}",
+        "{\"text\":\"x\",\"n\":123456789012345678901234567890}",
         NULL};
     for (const char *const *b = bad; *b; b++) {
         ekg_jsonl_doc d;
@@ -160,6 +174,10 @@ START_TEST(test_accepted_alike)
         "{\"text\":\"\\uD83D\\uDE00\",\"id\":-3}",
         "{\"text\":\"a\",\"id\":\"\"}",
         "{\"text\":\"a\"}\t \r",
+        "{\"text\":\"a\",\"topics\":[\"x\",\"y\"],\"places\":[],\"o\":{\"k\":{\"j\":[true,false,null,-0.5e-3,0,"
+        "123456789012345,1E+99]}},\"e\":{}}",
+        "{\"text\":\"a\",\"title\":[\"T\"],\"date\":{\"y\":2004}}",
+        "{\"text\":\"a\",\"d\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}",
         NULL};
     for (const char *const *g = good; *g; g++) {
         ekg_jsonl_doc d;
@@ -174,7 +192,7 @@ END_TEST
 START_TEST(test_one_byte_mutations)
 {
     const char *base = "{\"id\": \"x-1\", \"title\": \"T\\u00e9\", \"text\": \"A \\\"b\\\" "
-                       "\xc3\xa9.\", \"n\": null}";
+                       "\xc3\xa9.\", \"n\": null, \"l\": [-1.5e3, {\"k\": [\"v\", true]}, 20]}";
     size_t n = strlen(base);
     static const char subst[] = "{}[]\":,\\ tfnu0\x01\x80\xc3\xff";
     char *line = malloc(n + 1);
