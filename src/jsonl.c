@@ -14,6 +14,7 @@
  * compare the two on every input).
  */
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,6 +74,29 @@ static void skip_ws(scan *s)
 }
 
 /*
+ * The end of the run of plain ASCII characters at p (none of '"', '\\', a
+ * control character or a byte of UTF-8), eight bytes at a time while it lasts.
+ */
+static const char *plain_run(const char *p, const char *end)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    while (end - p >= 8) {
+        uint64_t v;
+        memcpy(&v, p, 8);
+        uint64_t quote = v ^ (ones * '"'), bslash = v ^ (ones * '\\');
+        /* a high bit of special marks a byte below 0x20, a quote, a backslash or >= 0x80 */
+        uint64_t special = ((v - ones * 0x20) | (quote - ones) | (bslash - ones) | v) & highs;
+        /* exact for the bytes tested: a borrow only runs past a byte that is already special */
+        if (special)
+            break;
+        p += 8;
+    }
+    while (p < end && *p != '"' && *p != '\\' && (unsigned char)*p >= 0x20 && (unsigned char)*p < 0x80)
+        p++;
+    return p;
+}
+
+/*
  * A string at s->p (the opening quote), decoded into b. Returns 0, or -1 if
  * the fast path must give up (syntax, a control character, invalid UTF-8, a
  * \u escape of a surrogate).
@@ -82,10 +106,7 @@ static int scan_string(scan *s, ekg_buf *b)
     ekg_buf_clear(b);
     s->p++;
     for (;;) {
-        const char *q = s->p;
-        while (q < s->end && *q != '"' && *q != '\\' && (unsigned char)*q >= 0x20 &&
-               (unsigned char)*q < 0x80)
-            q++;
+        const char *q = plain_run(s->p, s->end);
         ekg_buf_put(b, s->p, (size_t)(q - s->p));
         s->p = q;
         if (q >= s->end)

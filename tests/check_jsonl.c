@@ -209,6 +209,24 @@ START_TEST(test_one_byte_mutations)
 }
 END_TEST
 
+/* A special byte at every place of the eight-byte blocks the scanner skips at once. */
+START_TEST(test_special_at_every_place)
+{
+    static const char *const specials[] = {"\\\"", "\\n", "\\u00e9", "\xc3\xa9", "\x01", "\x7f",
+                                           "\x80", "\xe2\x82\xac", "\"", "\x1f", "~", NULL};
+    char line[128];
+    for (const char *const *sp = specials; *sp; sp++)
+        for (int at = 0; at < 24; at++) {
+            int n = snprintf(line, sizeof line, "{\"text\": \"%.*s%s%s\"}", at,
+                             "abcdefghijklmnopqrstuvwxyz", *sp, "0123456789ABCDEFG");
+            ekg_jsonl_doc d;
+            ekg_error e;
+            if (both(line, (size_t)n, &d, &e) == 0)
+                ekg_jsonl_doc_free(&d);
+        }
+}
+END_TEST
+
 static Suite *jsonl_suite(void)
 {
     Suite *s = suite_create("jsonl");
@@ -218,6 +236,7 @@ static Suite *jsonl_suite(void)
     tcase_add_test(tc, test_rejected_alike);
     tcase_add_test(tc, test_accepted_alike);
     tcase_add_test(tc, test_one_byte_mutations);
+    tcase_add_test(tc, test_special_at_every_place);
     suite_add_tcase(s, tc);
     return s;
 }
