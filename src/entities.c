@@ -566,13 +566,17 @@ static size_t thing_at(ekg_docx *d, size_t s, size_t h, size_t end)
  */
 static int known_person(const ekg_docx *d, const char *s, size_t n)
 {
+    if (!d->dent_index)
+        return -1;
+    /* the keys of person_key(), on the stack: this runs for most capitalised words */
+    char small[128];
+    char *key = n + 2 <= sizeof small ? small : ekg_xmalloc(n + 2);
+    key[0] = 'p';
+    memcpy(key + 2, s, n);
     int best = -1;
-    ekg_buf key;
-    ekg_buf_init(&key);
     for (const char *kind = "FLW"; *kind; kind++) {
-        person_key(&key, *kind, s, n);
-        const ekg_idxlist *l = d->dent_index ? ekg_map_get(d->dent_index, key.data, key.len)
-                                             : NULL;
+        key[1] = *kind;
+        const ekg_idxlist *l = ekg_map_get(d->dent_index, key, n + 2);
         for (size_t j = 0; l && j < l->n; j++) {
             const ekg_dent *e = &d->ents[l->v[j]];
             if (e->redirect >= 0 || (best >= 0 && (int)l->v[j] >= best))
@@ -582,7 +586,8 @@ static int known_person(const ekg_docx *d, const char *s, size_t n)
             best = (int)l->v[j];
         }
     }
-    ekg_buf_free(&key);
+    if (key != small)
+        free(key);
     return best;
 }
 
