@@ -8,9 +8,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Letters (every byte of a multi-byte UTF-8 character counts as one) and digits: a
+   table, as the tokenizer asks about every byte. */
+enum { C_ALPHA = 1, C_DIGIT = 2 };
+
+static const unsigned char cclass[256] = {
+    ['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT, ['4'] = C_DIGIT,
+    ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT, ['8'] = C_DIGIT, ['9'] = C_DIGIT,
+#define LETTERS(a) [a] = C_ALPHA, [a + 1] = C_ALPHA, [a + 2] = C_ALPHA, [a + 3] = C_ALPHA, \
+                   [a + 4] = C_ALPHA, [a + 5] = C_ALPHA, [a + 6] = C_ALPHA, [a + 7] = C_ALPHA
+    LETTERS('A'), LETTERS('A' + 8), LETTERS('A' + 16), ['Y'] = C_ALPHA, ['Z'] = C_ALPHA,
+    LETTERS('a'), LETTERS('a' + 8), LETTERS('a' + 16), ['y'] = C_ALPHA, ['z'] = C_ALPHA,
+    LETTERS(0x80), LETTERS(0x88), LETTERS(0x90), LETTERS(0x98), LETTERS(0xA0), LETTERS(0xA8),
+    LETTERS(0xB0), LETTERS(0xB8), LETTERS(0xC0), LETTERS(0xC8), LETTERS(0xD0), LETTERS(0xD8),
+    LETTERS(0xE0), LETTERS(0xE8), LETTERS(0xF0), LETTERS(0xF8)
+#undef LETTERS
+};
+
 static int is_alpha(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+    return cclass[c] & C_ALPHA;
 }
 
 static int is_digit(unsigned char c)
@@ -20,7 +37,7 @@ static int is_digit(unsigned char c)
 
 static int is_alnum(unsigned char c)
 {
-    return is_alpha(c) || is_digit(c);
+    return cclass[c] != 0;
 }
 
 static int is_upper(unsigned char c)
@@ -37,8 +54,10 @@ static int is_abbrev(const char *low, size_t n)
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "adm", "brig", "cmdr", "rev", "hon", "pres", "amb", "dept", "univ", "approx", "fig",
         "e.g", "i.e", "a.m", "p.m", NULL};
+    if (n < 2 || n > 6)
+        return 0;   /* the lengths of the list: most words before a full stop are longer */
     for (int i = 0; ab[i]; i++)
-        if (strlen(ab[i]) == n && memcmp(ab[i], low, n) == 0)
+        if (ab[i][0] == low[0] && strncmp(ab[i], low, n) == 0 && ab[i][n] == '\0')
             return 1;
     return 0;
 }
@@ -77,7 +96,7 @@ static void push_tok(builder *b, const char *fold, uint32_t start, uint32_t end,
     t->end = end;
     t->low = lower_copy(s, fold + start, n);
     t->flags = flags;
-    t->wclass = ekg_word_class(t->low);
+    t->wclass = ekg_word_class_n(t->low, n);
 }
 
 /* Tokenizes fold[start, end). */

@@ -500,24 +500,43 @@ void ekg_logf(const ekg_log *log, ekg_log_level level, const char *source, int l
     log->fn(log->data, level, source, line, column, msg);
 }
 
+/* v with 0x20 added to each byte in 'A'..'Z': for the bytes without their top bit set,
+   whose sums carry into no neighbour (0x7F + 0x3F < 0x100). */
+static uint64_t lower8(uint64_t v)
+{
+    const uint64_t ones = 0x0101010101010101ULL, tops = 0x80 * ones;
+    uint64_t low7 = v & ~tops;
+    uint64_t from_a = low7 + (0x80 - 'A') * ones, past_z = low7 + (0x80 - 'Z' - 1) * ones;
+    return v | ((from_a ^ past_z) & ~v & tops) >> 2;
+}
+
 void ekg_ascii_lower(char *out, const char *s, size_t n)
 {
-    /* eight bytes at a time: in each byte without its top bit set, 0x20 is added where
-       it lies in 'A'..'Z' (the sums carry into no neighbour: 0x7F + 0x3F < 0x100) */
-    const uint64_t ones = 0x0101010101010101ULL, tops = 0x80 * ones;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
+    /* eight bytes at a time, the last eight (or four) again where they overlap: lowering
+       is the same done twice */
+    if (n >= 8) {
         uint64_t v;
-        memcpy(&v, s + i, 8);
-        uint64_t low7 = v & ~tops;
-        uint64_t from_a = low7 + (0x80 - 'A') * ones, past_z = low7 + (0x80 - 'Z' - 1) * ones;
-        uint64_t upper = (from_a ^ past_z) & ~v & tops;
-        v |= upper >> 2;
-        memcpy(out + i, &v, 8);
-    }
-    for (; i < n; i++) {
-        char c = s[i];
-        out[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+        for (size_t i = 0; i + 8 <= n; i += 8) {
+            memcpy(&v, s + i, 8);
+            v = lower8(v);
+            memcpy(out + i, &v, 8);
+        }
+        memcpy(&v, s + n - 8, 8);
+        v = lower8(v);
+        memcpy(out + n - 8, &v, 8);
+    } else if (n >= 4) {
+        uint32_t x, y;
+        memcpy(&x, s, 4);
+        memcpy(&y, s + n - 4, 4);
+        x = (uint32_t)lower8(x);
+        y = (uint32_t)lower8(y);
+        memcpy(out, &x, 4);
+        memcpy(out + n - 4, &y, 4);
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            char c = s[i];
+            out[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+        }
     }
     out[n] = '\0';
 }
