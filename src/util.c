@@ -233,10 +233,34 @@ static inline slot *find(const ekg_map *m, const char *key, size_t n, uint64_t h
     }
 }
 
+/* The value of key, looked for from slot i on (whose hash and length match key's). Not
+   inlined: ekg_map_get() would save registers for the memcmp call on every lookup. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static void *get_from(const ekg_map *m, size_t i, const char *key, size_t n, uint64_t h)
+{
+    for (;; i = (i + 1) & (m->cap - 1)) {
+        const slot *s = &m->slots[i];
+        if (!s->key)
+            return NULL;
+        if (s->hash == h && s->klen == n && memcmp(s->key, key, n) == 0)
+            return s->value;
+    }
+}
+
 void *ekg_map_get(const ekg_map *m, const char *key, size_t n)
 {
-    slot *s = find(m, key, n, map_hash(key, n));
-    return s->key ? s->value : NULL;
+    /* most lookups (words that are not names) miss, at an empty slot: they compare no key
+       and call nothing, so that this stays a leaf that saves no registers */
+    uint64_t h = map_hash(key, n);
+    for (size_t i = slot_of(m, h);; i = (i + 1) & (m->cap - 1)) {
+        const slot *s = &m->slots[i];
+        if (!s->key)
+            return NULL;
+        if (s->hash == h && s->klen == n)
+            return get_from(m, i, key, n, h);
+    }
 }
 
 /* Makes room for n entries with the map at most half full (the slots are placed again):
