@@ -8,27 +8,32 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Letters (every byte of a multi-byte UTF-8 character counts as one) and digits: a
-   table, as the tokenizer asks about every byte. */
-enum { C_ALPHA = 1, C_DIGIT = 2 };
+/* Letters (every byte of a multi-byte UTF-8 character counts as one) and digits, and
+   which letters are ASCII of either case: a table, as the tokenizer asks about every
+   byte. */
+enum { C_ALPHA = 1, C_DIGIT = 2, C_UPPER = 4, C_LOWER = 8 };
 
 static const unsigned char cclass[256] = {
     ['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT, ['4'] = C_DIGIT,
     ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT, ['8'] = C_DIGIT, ['9'] = C_DIGIT,
-#define LETTERS(a) [a] = C_ALPHA, [a + 1] = C_ALPHA, [a + 2] = C_ALPHA, [a + 3] = C_ALPHA, \
-                   [a + 4] = C_ALPHA, [a + 5] = C_ALPHA, [a + 6] = C_ALPHA, [a + 7] = C_ALPHA
-    LETTERS('A'), LETTERS('A' + 8), LETTERS('A' + 16), ['Y'] = C_ALPHA, ['Z'] = C_ALPHA,
-    LETTERS('a'), LETTERS('a' + 8), LETTERS('a' + 16), ['y'] = C_ALPHA, ['z'] = C_ALPHA,
-    LETTERS(0x80), LETTERS(0x88), LETTERS(0x90), LETTERS(0x98), LETTERS(0xA0), LETTERS(0xA8),
-    LETTERS(0xB0), LETTERS(0xB8), LETTERS(0xC0), LETTERS(0xC8), LETTERS(0xD0), LETTERS(0xD8),
-    LETTERS(0xE0), LETTERS(0xE8), LETTERS(0xF0), LETTERS(0xF8)
-#undef LETTERS
+#define LETTERS8(a, c) [a] = c, [a + 1] = c, [a + 2] = c, [a + 3] = c, [a + 4] = c, \
+                       [a + 5] = c, [a + 6] = c, [a + 7] = c
+#define UPPER (C_ALPHA | C_UPPER)
+#define LOWER (C_ALPHA | C_LOWER)
+    LETTERS8('A', UPPER), LETTERS8('A' + 8, UPPER), LETTERS8('A' + 16, UPPER), ['Y'] = UPPER,
+    ['Z'] = UPPER,
+    LETTERS8('a', LOWER), LETTERS8('a' + 8, LOWER), LETTERS8('a' + 16, LOWER), ['y'] = LOWER,
+    ['z'] = LOWER,
+    LETTERS8(0x80, C_ALPHA), LETTERS8(0x88, C_ALPHA), LETTERS8(0x90, C_ALPHA),
+    LETTERS8(0x98, C_ALPHA), LETTERS8(0xA0, C_ALPHA), LETTERS8(0xA8, C_ALPHA),
+    LETTERS8(0xB0, C_ALPHA), LETTERS8(0xB8, C_ALPHA), LETTERS8(0xC0, C_ALPHA),
+    LETTERS8(0xC8, C_ALPHA), LETTERS8(0xD0, C_ALPHA), LETTERS8(0xD8, C_ALPHA),
+    LETTERS8(0xE0, C_ALPHA), LETTERS8(0xE8, C_ALPHA), LETTERS8(0xF0, C_ALPHA),
+    LETTERS8(0xF8, C_ALPHA)
+#undef LETTERS8
+#undef UPPER
+#undef LOWER
 };
-
-static int is_alpha(unsigned char c)
-{
-    return cclass[c] & C_ALPHA;
-}
 
 static int is_digit(unsigned char c)
 {
@@ -118,9 +123,12 @@ static void tokenize(builder *b, const char *f, uint32_t start, uint32_t end)
         }
         if (is_alnum(c)) {
             uint32_t j = i;
+            int letters = 0, lower = 0;   /* ASCII letters, of which lower case */
             while (j < end) {
                 unsigned char d = (unsigned char)f[j];
                 if (is_alnum(d)) {
+                    letters += (cclass[d] & (C_UPPER | C_LOWER)) != 0;
+                    lower += (cclass[d] & C_LOWER) != 0;
                     j++;
                 } else if ((d == '-' || d == '&' || d == '.' || d == '\'' || d == ',') &&
                            j + 1 < end && is_alnum((unsigned char)f[j + 1]) &&
@@ -153,15 +161,6 @@ static void tokenize(builder *b, const char *f, uint32_t start, uint32_t end)
                 flags |= EKG_TOK_CAP;
             if (is_digit(c))
                 flags |= EKG_TOK_NUM;
-            int letters = 0, lower = 0;
-            for (uint32_t k = i; k < j; k++) {
-                unsigned char d = (unsigned char)f[k];
-                if (is_alpha(d) && d < 0x80) {
-                    letters++;
-                    if (!is_upper(d))
-                        lower++;
-                }
-            }
             if (letters >= 2 && lower == 0)
                 flags |= EKG_TOK_ALLCAP;
             if (c >= 0x80)   /* non-ASCII letter start: treat as capitalised word */
