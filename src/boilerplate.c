@@ -66,14 +66,19 @@ static int is_alnum(unsigned char c)
     return alnum[c];
 }
 
+/* Bit c set for the white space characters c: one test per byte of a page. */
+#define SPACE_BITS ((1ull << ' ') | (1ull << '\t') | (1ull << '\f') | (1ull << '\v'))
+#define SEP_BITS (SPACE_BITS | (1ull << '\n') | (1ull << '\r'))
+
 static int is_space(unsigned char c)
 {
-    return c == ' ' || c == '\t' || c == '\f' || c == '\v';
+    return c <= ' ' && ((SPACE_BITS >> c) & 1);
 }
 
 static int is_sep(char c)
 {
-    return is_space((unsigned char)c) || c == '\n' || c == '\r';
+    unsigned char u = (unsigned char)c;
+    return u <= ' ' && ((SEP_BITS >> u) & 1);
 }
 
 static int starts(const char *s, const char *w)
@@ -345,7 +350,7 @@ static int is_junk(const block *b, const char *low, const char *raw, unsigned cu
         return 1;
     if (w <= 12 && !b->terminal && (cues & CUE_SOCIAL))
         return 1;
-    if (is_nav(low) || (w <= 4 && (cues & CUE_MENU)))
+    if ((w <= 3 && is_nav(low)) || (w <= 4 && (cues & CUE_MENU)))   /* none is longer */
         return 1;
     if (w <= 60 && (cues & CUE_CREDIT))
         return 1;
@@ -476,9 +481,8 @@ static block *split(const char *s, size_t len, size_t *count)
     int joinable = 0;
     size_t i = 0;
     while (i < len) {
-        size_t e = i;
-        while (e < len && s[e] != '\n')
-            e++;
+        const char *nl = memchr(s + i, '\n', len - i);
+        size_t e = nl ? (size_t)(nl - s) : len;
         size_t a = i, z = e;
         while (a < z && is_sep(s[a]))
             a++;

@@ -296,20 +296,12 @@ size_t ekg_match_lower(const ekg_docx *d, const char *s, size_t t, size_t end)
     return 0;
 }
 
-/* The longest gazetteer name of `kind` at token t; *end receives the end token. */
-static const ekg_name *gazetteer_at(const ekg_docx *d, size_t t, size_t end, ekg_name_kind kind,
-                                    size_t *out)
+/* gazetteer_at() for a token that some names may start with. */
+static const ekg_name *gazetteer_scan(const ekg_docx *d, size_t t, size_t end,
+                                      ekg_name_kind kind, size_t *out)
 {
-    size_t n;
-    if (!(tflags(d, t) & (EKG_TOK_CAP | EKG_TOK_NUM)))
-        return *out = 0, NULL;   /* names and demonyms are written with a capital */
-    struct ekg_names_memo *memo = &d->names[t];
-    if (!memo->done) {
-        memo->c = ekg_ontology_names(d->onto, ekg_tok_text(d, t), ekg_tok_len(d, t), &memo->n);
-        memo->done = 1;
-    }
-    const ekg_name *const *c = memo->c;
-    n = memo->n;
+    const ekg_name *const *c = d->names[t].c;
+    size_t n = d->names[t].n;
     const ekg_name *best = NULL;
     size_t best_end = 0;
     for (size_t i = 0; i < n; i++) {
@@ -323,6 +315,23 @@ static const ekg_name *gazetteer_at(const ekg_docx *d, size_t t, size_t end, ekg
     }
     *out = best_end;
     return best;
+}
+
+/* The longest gazetteer name of `kind` at token t; *end receives the end token. Asked
+   several times of every token: what rules most of them out comes first, in line. */
+static inline const ekg_name *gazetteer_at(const ekg_docx *d, size_t t, size_t end,
+                                           ekg_name_kind kind, size_t *out)
+{
+    if (!(tflags(d, t) & (EKG_TOK_CAP | EKG_TOK_NUM)))
+        return *out = 0, NULL;   /* names and demonyms are written with a capital */
+    struct ekg_names_memo *memo = &d->names[t];
+    if (!memo->done) {
+        memo->c = ekg_ontology_names(d->onto, ekg_tok_text(d, t), ekg_tok_len(d, t), &memo->n);
+        memo->done = 1;
+    }
+    if (!memo->n)
+        return *out = 0, NULL;
+    return gazetteer_scan(d, t, end, kind, out);
 }
 
 /* The longest title (person or organisation-head title) at t; returns its end or t. */
@@ -566,13 +575,17 @@ static size_t thing_at(ekg_docx *d, size_t s, size_t h, size_t end)
  */
 static int known_person(const ekg_docx *d, const char *s, size_t n)
 {
+    if (!d->dent_index)
+        return -1;
+    /* the keys of person_key(), on the stack: this runs for most capitalised words */
+    char small[128];
+    char *key = n + 2 <= sizeof small ? small : ekg_xmalloc(n + 2);
+    key[0] = 'p';
+    memcpy(key + 2, s, n);
     int best = -1;
-    ekg_buf key;
-    ekg_buf_init(&key);
     for (const char *kind = "FLW"; *kind; kind++) {
-        person_key(&key, *kind, s, n);
-        const ekg_idxlist *l = d->dent_index ? ekg_map_get(d->dent_index, key.data, key.len)
-                                             : NULL;
+        key[1] = *kind;
+        const ekg_idxlist *l = ekg_map_get(d->dent_index, key, n + 2);
         for (size_t j = 0; l && j < l->n; j++) {
             const ekg_dent *e = &d->ents[l->v[j]];
             if (e->redirect >= 0 || (best >= 0 && (int)l->v[j] >= best))
@@ -582,7 +595,8 @@ static int known_person(const ekg_docx *d, const char *s, size_t n)
             best = (int)l->v[j];
         }
     }
-    ekg_buf_free(&key);
+    if (key != small)
+        free(key);
     return best;
 }
 

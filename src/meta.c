@@ -89,6 +89,8 @@ static size_t month_name(const char *s, size_t n, int *m)
     if (len < 3 || !is_upper(s[0]))
         return 0;
     for (int k = 0; k < 12; k++) {
+        if (lower(s[0]) != months[k][0])
+            continue;   /* before measuring the name: most months differ here */
         size_t full = strlen(months[k]);
         if (len > full)
             continue;
@@ -218,6 +220,8 @@ static int stated_weekday(const char *s, size_t n, int m, int d)
         if (!is_upper(s[i]) || !word_start(s, i))
             continue;
         for (int w = 0; w < 7; w++) {
+            if (lower(s[i]) != weekdays[w][0])
+                continue;   /* before measuring the name: most weekdays differ here */
             size_t len = strlen(weekdays[w]), j;
             if (i + len > n)
                 continue;

@@ -8,10 +8,32 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int is_alpha(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-}
+/* Letters (every byte of a multi-byte UTF-8 character counts as one) and digits, and
+   which letters are ASCII of either case: a table, as the tokenizer asks about every
+   byte. */
+enum { C_ALPHA = 1, C_DIGIT = 2, C_UPPER = 4, C_LOWER = 8 };
+
+static const unsigned char cclass[256] = {
+    ['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT, ['4'] = C_DIGIT,
+    ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT, ['8'] = C_DIGIT, ['9'] = C_DIGIT,
+#define LETTERS8(a, c) [a] = c, [a + 1] = c, [a + 2] = c, [a + 3] = c, [a + 4] = c, \
+                       [a + 5] = c, [a + 6] = c, [a + 7] = c
+#define UPPER (C_ALPHA | C_UPPER)
+#define LOWER (C_ALPHA | C_LOWER)
+    LETTERS8('A', UPPER), LETTERS8('A' + 8, UPPER), LETTERS8('A' + 16, UPPER), ['Y'] = UPPER,
+    ['Z'] = UPPER,
+    LETTERS8('a', LOWER), LETTERS8('a' + 8, LOWER), LETTERS8('a' + 16, LOWER), ['y'] = LOWER,
+    ['z'] = LOWER,
+    LETTERS8(0x80, C_ALPHA), LETTERS8(0x88, C_ALPHA), LETTERS8(0x90, C_ALPHA),
+    LETTERS8(0x98, C_ALPHA), LETTERS8(0xA0, C_ALPHA), LETTERS8(0xA8, C_ALPHA),
+    LETTERS8(0xB0, C_ALPHA), LETTERS8(0xB8, C_ALPHA), LETTERS8(0xC0, C_ALPHA),
+    LETTERS8(0xC8, C_ALPHA), LETTERS8(0xD0, C_ALPHA), LETTERS8(0xD8, C_ALPHA),
+    LETTERS8(0xE0, C_ALPHA), LETTERS8(0xE8, C_ALPHA), LETTERS8(0xF0, C_ALPHA),
+    LETTERS8(0xF8, C_ALPHA)
+#undef LETTERS8
+#undef UPPER
+#undef LOWER
+};
 
 static int is_digit(unsigned char c)
 {
@@ -20,7 +42,7 @@ static int is_digit(unsigned char c)
 
 static int is_alnum(unsigned char c)
 {
-    return is_alpha(c) || is_digit(c);
+    return cclass[c] != 0;
 }
 
 static int is_upper(unsigned char c)
@@ -37,8 +59,10 @@ static int is_abbrev(const char *low, size_t n)
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "adm", "brig", "cmdr", "rev", "hon", "pres", "amb", "dept", "univ", "approx", "fig",
         "e.g", "i.e", "a.m", "p.m", NULL};
+    if (n < 2 || n > 6)
+        return 0;   /* the lengths of the list: most words before a full stop are longer */
     for (int i = 0; ab[i]; i++)
-        if (strlen(ab[i]) == n && memcmp(ab[i], low, n) == 0)
+        if (ab[i][0] == low[0] && strncmp(ab[i], low, n) == 0 && ab[i][n] == '\0')
             return 1;
     return 0;
 }
@@ -77,7 +101,7 @@ static void push_tok(builder *b, const char *fold, uint32_t start, uint32_t end,
     t->end = end;
     t->low = lower_copy(s, fold + start, n);
     t->flags = flags;
-    t->wclass = ekg_word_class(t->low);
+    t->wclass = ekg_word_class_n(t->low, n);
 }
 
 /* Tokenizes fold[start, end). */
@@ -99,9 +123,12 @@ static void tokenize(builder *b, const char *f, uint32_t start, uint32_t end)
         }
         if (is_alnum(c)) {
             uint32_t j = i;
+            int letters = 0, lower = 0;   /* ASCII letters, of which lower case */
             while (j < end) {
                 unsigned char d = (unsigned char)f[j];
                 if (is_alnum(d)) {
+                    letters += (cclass[d] & (C_UPPER | C_LOWER)) != 0;
+                    lower += (cclass[d] & C_LOWER) != 0;
                     j++;
                 } else if ((d == '-' || d == '&' || d == '.' || d == '\'' || d == ',') &&
                            j + 1 < end && is_alnum((unsigned char)f[j + 1]) &&
@@ -134,15 +161,6 @@ static void tokenize(builder *b, const char *f, uint32_t start, uint32_t end)
                 flags |= EKG_TOK_CAP;
             if (is_digit(c))
                 flags |= EKG_TOK_NUM;
-            int letters = 0, lower = 0;
-            for (uint32_t k = i; k < j; k++) {
-                unsigned char d = (unsigned char)f[k];
-                if (is_alpha(d) && d < 0x80) {
-                    letters++;
-                    if (!is_upper(d))
-                        lower++;
-                }
-            }
             if (letters >= 2 && lower == 0)
                 flags |= EKG_TOK_ALLCAP;
             if (c >= 0x80)   /* non-ASCII letter start: treat as capitalised word */

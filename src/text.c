@@ -283,10 +283,13 @@ static void fold_cp(out *o, uint32_t v, const char *u, size_t n, size_t src, siz
         copy(o, u, n, src, cp);
 }
 
+/* The ASCII below 64 that may start an entity or a line (or is NUL): bit c. */
+#define NOT_PLAIN ((1ull << 0) | (1ull << '&') | (1ull << ' ') | (1ull << '\r') | (1ull << '\n'))
+
 /* ASCII that starts no entity and no line: copied as it is. */
 static int plain_ascii(unsigned char c)
 {
-    return c != 0 && c < 0x80 && c != '&' && c != ' ' && c != '\r' && c != '\n';
+    return c >= 64 ? c < 0x80 : !((NOT_PLAIN >> c) & 1);
 }
 
 /* Plain ASCII, or a space that no remnant (" quot;", " #39;": a '#' or a name of at most
@@ -333,17 +336,18 @@ int ekg_text_decode(ekg_text *t, const char *bytes, size_t len, const char *sour
         if (plain_at(in + pos, len - pos) && !(col == 1 && (c == '#' || (c >= 'a' && c <= 'z')))) {
             /* a run of ASCII with nothing to decode or fold: copied at once */
             size_t k = pos + 1;
-            while (k < len && plain_at(in + k, len - k))
+            while (k < len && (plain_ascii(in[k]) || (in[k] == ' ' && plain_at(in + k, len - k))))
                 k++;
             size_t n = k - pos;
             ekg_buf_put(&o.utf8, (const char *)in + pos, n);
             reserve(&o, n);
-            for (size_t i = 0; i < n; i++) {
-                o.fold[o.len] = (char)in[pos + i];
-                o.src[o.len] = (uint32_t)(at + i);
-                o.cp[o.len] = (uint32_t)(cpn + i);
-                o.len++;
-            }
+            memcpy(o.fold + o.len, in + pos, n);
+            uint32_t *src = o.src + o.len, *cp = o.cp + o.len;
+            for (size_t i = 0; i < n; i++)
+                src[i] = (uint32_t)(at + i);
+            for (size_t i = 0; i < n; i++)
+                cp[i] = (uint32_t)(cpn + i);
+            o.len += n;
             pos += n;
             cpn += n;
             col += (int)n;

@@ -139,27 +139,36 @@ uint64_t ekg_hash(const char *s, size_t n)
 /*
  * The maps' own hash (not ekg_hash(), whose values name things in the output
  * and must never change): eight bytes at a time, for the short keys (words)
- * that most lookups are.
+ * that most lookups are. The last (or only) 4 to 16 bytes are read as two loads
+ * that may overlap, which with the length mixed in still tell every key of that
+ * length apart: no loop over single bytes.
  */
-static uint64_t map_hash(const char *s, size_t n)
+static inline uint64_t map_hash(const char *s, size_t n)
 {
     const uint64_t k = 0x9E3779B97F4A7C15ULL;
-    uint64_t h = (uint64_t)n * k;
-    while (n >= 8) {
-        uint64_t v;
-        memcpy(&v, s, 8);
-        h = (h ^ v) * k;
-        h ^= h >> 29;
-        s += 8;
-        n -= 8;
-    }
-    if (n) {
-        uint64_t v = 0;   /* byte by byte: a memcpy of a variable length is a call */
-        for (size_t i = 0; i < n; i++)
-            v |= (uint64_t)(unsigned char)s[i] << (8 * i);
-        h = (h ^ v) * k;
+    uint64_t h = (uint64_t)n * k, a = 0, b = 0;
+    for (; n > 16; s += 8, n -= 8) {
+        memcpy(&a, s, 8);
+        h = (h ^ a) * k;
         h ^= h >> 29;
     }
+    if (n >= 8) {
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+    } else if (n >= 4) {
+        uint32_t x, y;
+        memcpy(&x, s, 4);
+        memcpy(&y, s + n - 4, 4);
+        a = x;
+        b = y;
+    } else if (n) {
+        a = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
+            (uint64_t)(unsigned char)s[n - 1] << 16;
+    }
+    h = (h ^ a) * k;
+    h ^= h >> 29;
+    h = (h ^ b) * k;
+    h ^= h >> 29;
     return h;
 }
 
@@ -213,7 +222,7 @@ void ekg_map_free_values(ekg_map *m, void (*free_value)(void *))
     ekg_map_free(m);
 }
 
-static slot *find(const ekg_map *m, const char *key, size_t n, uint64_t h)
+static inline slot *find(const ekg_map *m, const char *key, size_t n, uint64_t h)
 {
     size_t i = slot_of(m, h);
     for (;;) {
@@ -224,10 +233,34 @@ static slot *find(const ekg_map *m, const char *key, size_t n, uint64_t h)
     }
 }
 
+/* The value of key, looked for from slot i on (whose hash and length match key's). Not
+   inlined: ekg_map_get() would save registers for the memcmp call on every lookup. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline))
+#endif
+static void *get_from(const ekg_map *m, size_t i, const char *key, size_t n, uint64_t h)
+{
+    for (;; i = (i + 1) & (m->cap - 1)) {
+        const slot *s = &m->slots[i];
+        if (!s->key)
+            return NULL;
+        if (s->hash == h && s->klen == n && memcmp(s->key, key, n) == 0)
+            return s->value;
+    }
+}
+
 void *ekg_map_get(const ekg_map *m, const char *key, size_t n)
 {
-    slot *s = find(m, key, n, map_hash(key, n));
-    return s->key ? s->value : NULL;
+    /* most lookups (words that are not names) miss, at an empty slot: they compare no key
+       and call nothing, so that this stays a leaf that saves no registers */
+    uint64_t h = map_hash(key, n);
+    for (size_t i = slot_of(m, h);; i = (i + 1) & (m->cap - 1)) {
+        const slot *s = &m->slots[i];
+        if (!s->key)
+            return NULL;
+        if (s->hash == h && s->klen == n)
+            return get_from(m, i, key, n, h);
+    }
 }
 
 /* Makes room for n entries with the map at most half full (the slots are placed again):
@@ -491,11 +524,43 @@ void ekg_logf(const ekg_log *log, ekg_log_level level, const char *source, int l
     log->fn(log->data, level, source, line, column, msg);
 }
 
+/* v with 0x20 added to each byte in 'A'..'Z': for the bytes without their top bit set,
+   whose sums carry into no neighbour (0x7F + 0x3F < 0x100). */
+static uint64_t lower8(uint64_t v)
+{
+    const uint64_t ones = 0x0101010101010101ULL, tops = 0x80 * ones;
+    uint64_t low7 = v & ~tops;
+    uint64_t from_a = low7 + (0x80 - 'A') * ones, past_z = low7 + (0x80 - 'Z' - 1) * ones;
+    return v | ((from_a ^ past_z) & ~v & tops) >> 2;
+}
+
 void ekg_ascii_lower(char *out, const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        out[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+    /* eight bytes at a time, the last eight (or four) again where they overlap: lowering
+       is the same done twice */
+    if (n >= 8) {
+        uint64_t v;
+        for (size_t i = 0; i + 8 <= n; i += 8) {
+            memcpy(&v, s + i, 8);
+            v = lower8(v);
+            memcpy(out + i, &v, 8);
+        }
+        memcpy(&v, s + n - 8, 8);
+        v = lower8(v);
+        memcpy(out + n - 8, &v, 8);
+    } else if (n >= 4) {
+        uint32_t x, y;
+        memcpy(&x, s, 4);
+        memcpy(&y, s + n - 4, 4);
+        x = (uint32_t)lower8(x);
+        y = (uint32_t)lower8(y);
+        memcpy(out, &x, 4);
+        memcpy(out + n - 4, &y, 4);
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            char c = s[i];
+            out[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+        }
     }
     out[n] = '\0';
 }

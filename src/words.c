@@ -57,27 +57,49 @@ static const struct {
 };
 
 /*
- * The table: open addressing with the words stored inline, so that a lookup
- * (one per token, several times over) is a hash of a few bytes and one
- * compare, with no pointer to follow.
+ * The table: open addressing with each word stored inline as its length and
+ * two eight-byte loads of it (see word_key), so that a lookup (one per token) is
+ * a hash of those and one compare, with no pointer to follow and no loop.
  */
-#define WORD_MAX 15
+#define WORD_MAX 16
 #define TABLE_SIZE 1024   /* a power of two, over 3 x the words */
 
 static struct entry {
-    char w[WORD_MAX + 1];
+    uint64_t a, b;   /* word_key() of the word */
+    unsigned n;      /* its length, 0 for an empty entry */
     unsigned cls;
 } table[TABLE_SIZE];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-/* Must agree with ekg_word_class(): FNV over the bytes, then the length. */
-static size_t slot_of(const char *w, size_t n)
+/*
+ * A word of 1 to 16 bytes as two numbers: its first and last eight bytes (which
+ * overlap below 16), four for words below 8, the first, middle and last byte below
+ * 4. With the length they tell every word apart and read no byte outside it.
+ */
+static void word_key(const char *w, size_t n, uint64_t *a, uint64_t *b)
 {
-    uint64_t h = 0;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)w[i]) * 0x100000001B3ULL;
-    h ^= (uint64_t)n * 0x9E3779B97F4A7C15ULL;
-    return (size_t)((h * 0x9E3779B97F4A7C15ULL) >> 54) & (TABLE_SIZE - 1);
+    if (n >= 8) {
+        memcpy(a, w, 8);
+        memcpy(b, w + n - 8, 8);
+    } else if (n >= 4) {
+        uint32_t x, y;
+        memcpy(&x, w, 4);
+        memcpy(&y, w + n - 4, 4);
+        *a = x;
+        *b = y;
+    } else {
+        *a = (uint64_t)(unsigned char)w[0] | (uint64_t)(unsigned char)w[n / 2] << 8 |
+             (uint64_t)(unsigned char)w[n - 1] << 16;
+        *b = 0;
+    }
+}
+
+static size_t slot_of(uint64_t a, uint64_t b, size_t n)
+{
+    const uint64_t k = 0x9E3779B97F4A7C15ULL;
+    uint64_t h = (((uint64_t)n * k) ^ a) * k;
+    h = ((h ^ (h >> 29)) ^ b) * k;
+    return (size_t)(h >> 54) & (TABLE_SIZE - 1);
 }
 
 static void build(void)
@@ -85,36 +107,37 @@ static void build(void)
     for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
         for (const char *const *w = lists[i].words; *w; w++) {
             size_t n = strlen(*w);
-            if (n > WORD_MAX)
+            if (n == 0 || n > WORD_MAX)
                 abort();   /* a longer word needs a larger WORD_MAX */
-            size_t k = slot_of(*w, n);
-            while (table[k].w[0] && strcmp(table[k].w, *w) != 0)
+            uint64_t a, b;
+            word_key(*w, n, &a, &b);
+            size_t k = slot_of(a, b, n);
+            while (table[k].n && !(table[k].n == n && table[k].a == a && table[k].b == b))
                 k = (k + 1) & (TABLE_SIZE - 1);
-            memcpy(table[k].w, *w, n + 1);
+            table[k].a = a;
+            table[k].b = b;
+            table[k].n = (unsigned)n;
             table[k].cls |= lists[i].cls;
         }
 }
 
-unsigned ekg_word_class(const char *w)
+unsigned ekg_word_class_n(const char *w, size_t n)
 {
+    if (n == 0 || n > WORD_MAX)
+        return 0;   /* longer words are in no class */
     pthread_once(&once, build);
-    /* length and hash in one pass; longer words are in no class */
-    uint64_t h = 0;
-    size_t n = 0;
-    for (; w[n]; n++) {
-        if (n == WORD_MAX)
-            return 0;
-        h = (h ^ (unsigned char)w[n]) * 0x100000001B3ULL;
-    }
-    if (n == 0)
-        return 0;
-    h ^= (uint64_t)n * 0x9E3779B97F4A7C15ULL;
-    for (size_t k = (size_t)((h * 0x9E3779B97F4A7C15ULL) >> 54) & (TABLE_SIZE - 1);;
-         k = (k + 1) & (TABLE_SIZE - 1)) {
+    uint64_t a, b;
+    word_key(w, n, &a, &b);
+    for (size_t k = slot_of(a, b, n);; k = (k + 1) & (TABLE_SIZE - 1)) {
         const struct entry *e = &table[k];
-        if (!e->w[0])
+        if (!e->n)
             return 0;
-        if (e->w[0] == w[0] && memcmp(e->w, w, n + 1) == 0)
+        if (e->n == n && e->a == a && e->b == b)
             return e->cls;
     }
+}
+
+unsigned ekg_word_class(const char *w)
+{
+    return ekg_word_class_n(w, strlen(w));
 }

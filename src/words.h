@@ -5,6 +5,8 @@
 #ifndef EKG_WORDS_H
 #define EKG_WORDS_H
 
+#include <stddef.h>
+
 enum {
     EKG_W_DET = 1 << 0,        /* the, a, this, its ... */
     EKG_W_PREP = 1 << 1,       /* of, in, on ... */
@@ -24,5 +26,7 @@ enum {
 
 /* The classes of a lower-case word (0 for none). Thread-safe. */
 unsigned ekg_word_class(const char *w);
+/* The same for the n bytes at w (no NUL needed). */
+unsigned ekg_word_class_n(const char *w, size_t n);
 
 #endif
