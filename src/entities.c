@@ -767,6 +767,16 @@ static size_t org_head_after(const ekg_docx *d, size_t t, size_t end)
     return found;
 }
 
+/* Does the organisation head ending at he (found from t) name an organ of a state, an
+   actor group noun ("government", "foreign ministry"), rather than a firm or party? */
+static int state_body(const ekg_docx *d, size_t t, size_t he)
+{
+    for (size_t k = he > t + 2 ? he - 2 : t; k < he; k++)
+        if (lex_end(d, k, he, EKG_LEX_GROUP, 2) == he)
+            return 1;
+    return 0;
+}
+
 static size_t party_members_at(const ekg_docx *d, size_t s, size_t t, size_t end, ekg_buf *b);
 
 /*
@@ -1108,6 +1118,8 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
         /* demonym + government: the country */
         const ekg_name *dm = gazetteer_at(d, i, end, EKG_NAME_DEMONYM, &e);
         size_t he = dm ? org_head_after(d, e, end) : 0;
+        if (he && !state_body(d, e, he))
+            he = 0;   /* "the Lebanese company" is not Lebanon; "the French government" is */
         if (dm && !he)
             he = group_after(d, e, end);
         int tt;
