@@ -777,6 +777,32 @@ static int state_body(const ekg_docx *d, size_t t, size_t he)
     return 0;
 }
 
+/*
+ * A country's name or demonym at [i, e) opening a capitalised name that ends in an
+ * organisation head noun is part of that name ("UK Independence Party", "British
+ * National Party"), unless the head is an organ of the state ("US Justice
+ * Department" is the department of the US). Returns the name's end, or 0.
+ */
+static size_t country_led_org(const ekg_docx *d, size_t s, size_t i, size_t e, size_t end)
+{
+    const ekg_sentence *st = &d->seg.sents[s];
+    if (st->title || e >= end || (i > st->t0 && (tflags(d, i - 1) & EKG_TOK_CAP) &&
+                                  !(ekg_tok_class(d, i - 1) & EKG_W_DET)))
+        return 0;
+    size_t r = e, ge;
+    while (r < end && r < e + 4 && (tflags(d, r) & EKG_TOK_CAP) &&
+           !(tflags(d, r) & (EKG_TOK_NUM | EKG_TOK_ALLCAP)) &&
+           !(ekg_tok_class(d, r) & EKG_W_STOPWORD) &&
+           !gazetteer_at(d, r, end, EKG_NAME_NAME, &ge) &&
+           !gazetteer_at(d, r, end, EKG_NAME_DEMONYM, &ge))
+        r++;
+    if (r == e || (r < end && (tflags(d, r) & EKG_TOK_CAP)) ||
+        !ekg_ontology_lex(d->onto, EKG_LEX_ORG_HEAD, low(d, r - 1), strlen(low(d, r - 1))) ||
+        state_body(d, e, r))
+        return 0;
+    return r;
+}
+
 static size_t party_members_at(const ekg_docx *d, size_t s, size_t t, size_t end, ekg_buf *b);
 
 /*
@@ -1084,6 +1110,31 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
                 i = e;
                 continue;
             }
+        }
+        size_t oe = nm && strcmp(nm->known->cls, "Country") == 0
+                        ? country_led_org(d, s, i, e, end)
+                        : 0;
+        if (!oe && !nm) {
+            const ekg_name *dn = gazetteer_at(d, i, end, EKG_NAME_DEMONYM, &e);
+            oe = dn ? country_led_org(d, s, i, e, end) : 0;
+            if (!oe)
+                e = 0;
+        }
+        if (oe) {   /* "UK Independence Party", "British National Party" */
+            size_t n;
+            const char *sp = span_text(d, i, oe, &n);
+            ekg_buf_clear(&b);
+            ekg_buf_put(&b, sp, n);
+            int ent = ekg_dent_add(d, b.data, "Organization", NULL);
+            if (!collect) {
+                ekg_dent_surface(d, ent, sp, n);
+                size_t np0 = i;
+                if (np0 > st->t0 && (ekg_tok_class(d, np0 - 1) & EKG_W_DET))
+                    np0--;
+                add_mention(d, i, oe, np0, s, EKG_M_NAME, ent);
+            }
+            i = acronym_after(d, s, i, oe, ent);
+            continue;
         }
         if (nm) {
             int ent = ekg_dent_add(d, NULL, NULL, nm->known);
