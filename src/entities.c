@@ -668,7 +668,7 @@ static int looks_like_person(ekg_docx *d, size_t s, size_t i, size_t r)
         return 0;
     if (r < st->t1) {
         unsigned f = tflags(d, r);
-        if (f & EKG_TOK_CAP)
+        if ((f & EKG_TOK_CAP) && !(ekg_tok_class(d, r) & EKG_W_TIME))
             return 0;
         const char *w = low(d, r);
         if (ekg_ontology_lex(d->onto, EKG_LEX_ORG_HEAD, w, strlen(w)))
@@ -1228,6 +1228,9 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
         if ((f & EKG_TOK_CAP) && !(f & EKG_TOK_NUM)) {
             size_t r = i;
             while (r < end) {
+                if (r >= i + 2 && (ekg_tok_class(d, r) & EKG_W_TIME) &&
+                    !(ekg_tok_class(d, r) & EKG_W_AUX))
+                    break;   /* "Ian Paisley Monday": a time after a name ("Theresa May" is one) */
                 if ((tflags(d, r) & EKG_TOK_CAP) && !(tflags(d, r) & EKG_TOK_NUM)) {
                     size_t ge;
                     if (r > i && i == st->t0 && party_members_at(d, s, r, end, &b))

@@ -84,8 +84,9 @@ static int modifies_noun(const ekg_docx *d, int m)
     if (x->kind != EKG_M_NAME || n >= end)
         return 0;
     unsigned f = tflags(d, n);
-    if (!(f & EKG_TOK_WORD) || (f & EKG_TOK_NUM) || d->tok_mention[n] >= 0)
-        return 0;
+    if (!(f & EKG_TOK_WORD) || (f & EKG_TOK_NUM) || d->tok_mention[n] >= 0 ||
+        (ekg_tok_class(d, n) & EKG_W_TIME))
+        return 0;   /* "Armitage Tuesday met ...": a time, not a noun */
     if (f & EKG_TOK_CAP)   /* "U.S. Senate", "U.S. District Judge ..." */
         return !d->seg.sents[x->sent].title;
     const char *w = low(d, n);
