@@ -664,6 +664,21 @@ static int looks_like_person(ekg_docx *d, size_t s, size_t i, size_t r)
         return sentence_initial_person(d, s, i, r);
     if ((ekg_tok_class(d, i - 1) & EKG_W_DET) || (tflags(d, i - 1) & EKG_TOK_QUOTE))
         return 0;
+    /* "the broader Arab World", "the heavily fortified Green Zone": a determiner and
+       plain words before capitalised ones make a place or thing, not a person */
+    for (size_t k = i; k-- > st->t0 && i - k <= 3;) {
+        if (ekg_tok_is(d, k, "the") || ekg_tok_is(d, k, "a") || ekg_tok_is(d, k, "an")) {
+            if (k + 1 < i)
+                return 0;
+            break;
+        }
+        size_t kl = strlen(low(d, k));
+        if (!(tflags(d, k) & EKG_TOK_WORD) || (tflags(d, k) & (EKG_TOK_CAP | EKG_TOK_NUM)) ||
+            (ekg_tok_class(d, k) & (EKG_W_STOPWORD | EKG_W_PERIOD)) || d->tok_mention[k] >= 0 ||
+            (kl > 4 && strcmp(low(d, k) + kl - 3, "ing") == 0) ||   /* "replacing X": a verb */
+            ekg_ontology_lex(d->onto, EKG_LEX_TITLE, low(d, k), strlen(low(d, k))))
+            break;
+    }
     if (!name_words(d, i, r))
         return 0;
     if (r < st->t1) {
