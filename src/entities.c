@@ -678,11 +678,26 @@ static int looks_like_person(ekg_docx *d, size_t s, size_t i, size_t r)
         return sentence_initial_person(d, s, i, r);
     if ((ekg_tok_class(d, i - 1) & EKG_W_DET) || (tflags(d, i - 1) & EKG_TOK_QUOTE))
         return 0;
+    /* "the broader Arab World", "the heavily fortified Green Zone": a determiner and
+       plain words before capitalised ones make a place or thing, not a person */
+    for (size_t k = i; k-- > st->t0 && i - k <= 3;) {
+        if (ekg_tok_is(d, k, "the") || ekg_tok_is(d, k, "a") || ekg_tok_is(d, k, "an")) {
+            if (k + 1 < i)
+                return 0;
+            break;
+        }
+        size_t kl = strlen(low(d, k));
+        if (!(tflags(d, k) & EKG_TOK_WORD) || (tflags(d, k) & (EKG_TOK_CAP | EKG_TOK_NUM)) ||
+            (ekg_tok_class(d, k) & (EKG_W_STOPWORD | EKG_W_PERIOD)) || d->tok_mention[k] >= 0 ||
+            (kl > 4 && strcmp(low(d, k) + kl - 3, "ing") == 0) ||   /* "replacing X": a verb */
+            ekg_ontology_lex(d->onto, EKG_LEX_TITLE, low(d, k), strlen(low(d, k))))
+            break;
+    }
     if (!name_words(d, i, r))
         return 0;
     if (r < st->t1) {
         unsigned f = tflags(d, r);
-        if (f & EKG_TOK_CAP)
+        if ((f & EKG_TOK_CAP) && !(ekg_tok_class(d, r) & EKG_W_TIME))
             return 0;
         const char *w = low(d, r);
         if (ekg_ontology_lex(d->onto, EKG_LEX_ORG_HEAD, w, strlen(w)))
@@ -779,6 +794,42 @@ static size_t org_head_after(const ekg_docx *d, size_t t, size_t end)
     if (found && found < end && ekg_tok_is(d, found, "of"))
         return 0;   /* "head of government" is a person */
     return found;
+}
+
+/* Does the organisation head ending at he (found from t) name an organ of a state, an
+   actor group noun ("government", "foreign ministry"), rather than a firm or party? */
+static int state_body(const ekg_docx *d, size_t t, size_t he)
+{
+    for (size_t k = he > t + 2 ? he - 2 : t; k < he; k++)
+        if (lex_end(d, k, he, EKG_LEX_GROUP, 2) == he)
+            return 1;
+    return 0;
+}
+
+/*
+ * A country's name or demonym at [i, e) opening a capitalised name that ends in an
+ * organisation head noun is part of that name ("UK Independence Party", "British
+ * National Party"), unless the head is an organ of the state ("US Justice
+ * Department" is the department of the US). Returns the name's end, or 0.
+ */
+static size_t country_led_org(const ekg_docx *d, size_t s, size_t i, size_t e, size_t end)
+{
+    const ekg_sentence *st = &d->seg.sents[s];
+    if (st->title || e >= end || (i > st->t0 && (tflags(d, i - 1) & EKG_TOK_CAP) &&
+                                  !(ekg_tok_class(d, i - 1) & EKG_W_DET)))
+        return 0;
+    size_t r = e, ge;
+    while (r < end && r < e + 4 && (tflags(d, r) & EKG_TOK_CAP) &&
+           !(tflags(d, r) & (EKG_TOK_NUM | EKG_TOK_ALLCAP)) &&
+           !(ekg_tok_class(d, r) & EKG_W_STOPWORD) &&
+           !gazetteer_at(d, r, end, EKG_NAME_NAME, &ge) &&
+           !gazetteer_at(d, r, end, EKG_NAME_DEMONYM, &ge))
+        r++;
+    if (r == e || (r < end && (tflags(d, r) & EKG_TOK_CAP)) ||
+        !ekg_ontology_lex(d->onto, EKG_LEX_ORG_HEAD, low(d, r - 1), strlen(low(d, r - 1))) ||
+        state_body(d, e, r))
+        return 0;
+    return r;
 }
 
 static size_t party_members_at(const ekg_docx *d, size_t s, size_t t, size_t end, ekg_buf *b);
@@ -1089,6 +1140,31 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
                 continue;
             }
         }
+        size_t oe = nm && strcmp(nm->known->cls, "Country") == 0
+                        ? country_led_org(d, s, i, e, end)
+                        : 0;
+        if (!oe && !nm) {
+            const ekg_name *dn = gazetteer_at(d, i, end, EKG_NAME_DEMONYM, &e);
+            oe = dn ? country_led_org(d, s, i, e, end) : 0;
+            if (!oe)
+                e = 0;
+        }
+        if (oe) {   /* "UK Independence Party", "British National Party" */
+            size_t n;
+            const char *sp = span_text(d, i, oe, &n);
+            ekg_buf_clear(&b);
+            ekg_buf_put(&b, sp, n);
+            int ent = ekg_dent_add(d, b.data, "Organization", NULL);
+            if (!collect) {
+                ekg_dent_surface(d, ent, sp, n);
+                size_t np0 = i;
+                if (np0 > st->t0 && (ekg_tok_class(d, np0 - 1) & EKG_W_DET))
+                    np0--;
+                add_mention(d, i, oe, np0, s, EKG_M_NAME, ent);
+            }
+            i = acronym_after(d, s, i, oe, ent);
+            continue;
+        }
         if (nm) {
             int ent = ekg_dent_add(d, NULL, NULL, nm->known);
             size_t n;
@@ -1122,6 +1198,8 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
         /* demonym + government: the country */
         const ekg_name *dm = gazetteer_at(d, i, end, EKG_NAME_DEMONYM, &e);
         size_t he = dm ? org_head_after(d, e, end) : 0;
+        if (he && !state_body(d, e, he))
+            he = 0;   /* "the Lebanese company" is not Lebanon; "the French government" is */
         if (dm && !he)
             he = group_after(d, e, end);
         int tt;
@@ -1179,6 +1257,9 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
         if ((f & EKG_TOK_CAP) && !(f & EKG_TOK_NUM)) {
             size_t r = i;
             while (r < end) {
+                if (r >= i + 2 && (ekg_tok_class(d, r) & EKG_W_TIME) &&
+                    !(ekg_tok_class(d, r) & EKG_W_AUX))
+                    break;   /* "Ian Paisley Monday": a time after a name ("Theresa May" is one) */
                 if ((tflags(d, r) & EKG_TOK_CAP) && !(tflags(d, r) & EKG_TOK_NUM)) {
                     size_t ge;
                     if (r > i && i == st->t0 && party_members_at(d, s, r, end, &b))

@@ -84,8 +84,9 @@ static int modifies_noun(const ekg_docx *d, int m)
     if (x->kind != EKG_M_NAME || n >= end)
         return 0;
     unsigned f = tflags(d, n);
-    if (!(f & EKG_TOK_WORD) || (f & EKG_TOK_NUM) || d->tok_mention[n] >= 0)
-        return 0;
+    if (!(f & EKG_TOK_WORD) || (f & EKG_TOK_NUM) || d->tok_mention[n] >= 0 ||
+        (ekg_tok_class(d, n) & EKG_W_TIME))
+        return 0;   /* "Armitage Tuesday met ...": a time, not a noun */
     if (f & EKG_TOK_CAP)   /* "U.S. Senate", "U.S. District Judge ..." */
         return !d->seg.sents[x->sent].title;
     const char *w = low(d, n);
@@ -120,7 +121,7 @@ static int title_ends_at(const ekg_docx *d, size_t s, size_t p)
 
 /* ---- subjects ---- */
 
-static size_t clause_subject(const ekg_docx *d, size_t s, size_t v, int *out);
+static size_t clause_subject(const ekg_docx *d, size_t s, size_t v, int *out, int intro);
 
 /* Mentions coordinated before mention m ("Kishida and Yoon"): appended to out. */
 static size_t coordinated_before(const ekg_docx *d, int m, size_t t0, int *out, size_t n)
@@ -142,21 +143,178 @@ static size_t coordinated_before(const ekg_docx *d, int m, size_t t0, int *out, 
     }
 }
 
+/* Is the word at t the relative pronoun "who", "whom" or "which"? */
+static int wh_relative(const ekg_docx *d, size_t t)
+{
+    return is(d, t, "who") || is(d, t, "whom") || is(d, t, "which");
+}
+
+/*
+ * May the word at t stand between a subject and its verb without heading a noun
+ * phrase of its own: an auxiliary, an adverb, a function word, a time word ("on
+ * Monday", "last week"), a number?
+ */
+static int verb_gap_word(const ekg_docx *d, size_t t)
+{
+    unsigned c = ekg_tok_class(d, t);
+    return !(tflags(d, t) & EKG_TOK_WORD) || (tflags(d, t) & EKG_TOK_NUM) || is_adverb(d, t) ||
+           (c & (EKG_W_AUX | EKG_W_COPULA | EKG_W_TIME | EKG_W_PERIOD | EKG_W_STOPWORD));
+}
+
+/*
+ * The preposition opening the phrase whose last word is t ("in a statement", "of
+ * the group"), within five words and before any name, comma or clause boundary;
+ * or 0 (a sentence never opens with the phrase's preposition here: t0 < result).
+ */
+static size_t phrase_preposition(const ekg_docx *d, size_t s, size_t t)
+{
+    const ekg_sentence *st = &d->seg.sents[s];
+    for (size_t k = t; k-- > st->t0 && t - k <= 5;) {
+        int m = d->tok_mention[k];
+        if ((m >= 0 && d->ms[m].kind != EKG_M_NAME &&
+             !(d->ms[m].kind == EKG_M_PRONOUN && (ekg_tok_class(d, k) & EKG_W_DET))) ||
+            is(d, k, ",") || clause_boundary(d, k) || is(d, k, "that"))
+            return 0;   /* names and possessive pronouns may stand in it: "on his visit" */
+        if ((ekg_tok_class(d, k) & EKG_W_PREP) && k > st->t0)
+            return k;
+    }
+    return 0;
+}
+
+/*
+ * The first token of the unnamed noun phrase whose last word is t ("the
+ * Liberal Democrat's shadow home secretary", "other prominent lawmakers"):
+ * determiners, possessives, plain words and quantifiers.
+ */
+static size_t np_begin(const ekg_docx *d, size_t s, size_t t)
+{
+    const ekg_sentence *st = &d->seg.sents[s];
+    size_t b = t;
+    while (b > st->t0) {
+        size_t k = b - 1;
+        int m = d->tok_mention[k];
+        unsigned c = ekg_tok_class(d, k);
+        if (m >= 0) {
+            /* a possessor inside the phrase ("the king's son") */
+            if (d->ms[m].t1 < st->t1 && (tflags(d, d->ms[m].t1) & EKG_TOK_POSS) &&
+                d->ms[m].kind == EKG_M_NAME) {
+                b = d->ms[m].t0;
+                continue;
+            }
+            if (d->ms[m].kind == EKG_M_PRONOUN && (c & EKG_W_DET)) {
+                b = k;
+                continue;
+            }
+            break;
+        }
+        if ((tflags(d, k) & EKG_TOK_POSS) || (c & EKG_W_DET)) {
+            b = k;
+            continue;
+        }
+        if (!(tflags(d, k) & EKG_TOK_WORD) ||
+            (c & (EKG_W_PREP | EKG_W_COPULA | EKG_W_AUX | EKG_W_BOUNDARY)) ||
+            ((c & EKG_W_STOP) && !is(d, k, "other") && !is(d, k, "all") && !is(d, k, "both") &&
+             !is(d, k, "many") && !is(d, k, "more") && !is(d, k, "most") && !is(d, k, "few")))
+            break;   /* "and", "as", "whose" ... end it; quantifiers do not */
+        b = k;
+    }
+    return b;
+}
+
+/*
+ * Where the parenthetical closed by the comma at c opens: the relative pronoun of
+ * ", who ..." or ", which ..." (preferred: its clause may hold commas), else the
+ * nearest comma before c; 0 if none in the clause.
+ */
+static size_t parenthetical_open(const ekg_docx *d, size_t s, size_t c)
+{
+    const ekg_sentence *st = &d->seg.sents[s];
+    size_t comma = 0;
+    for (size_t k = c; k-- > st->t0 + 1 && c - k < 30;) {
+        if (wh_relative(d, k) && is(d, k - 1, ","))
+            return k;
+        if (is(d, k, ";") || is(d, k, ":") || (tflags(d, k) & EKG_TOK_QUOTE) ||
+            (clause_boundary(d, k) && !wh_relative(d, k)))
+            break;
+        if (is(d, k, ",") && !comma)
+            comma = k;
+    }
+    return comma;
+}
+
+/*
+ * Do tokens [a, b) hold nothing but named mentions (an optional determiner before
+ * each), joined by commas, "and" or "or": an appositive name ("the UN chief, Kofi
+ * Annan,") or a list?
+ */
+static int names_only(const ekg_docx *d, size_t a, size_t b)
+{
+    if (a >= b || d->tok_mention[b - 1] < 0)
+        return 0;
+    for (size_t k = b; k > a;) {
+        int m = d->tok_mention[k - 1];
+        if (m >= 0 && d->ms[m].kind == EKG_M_NAME) {
+            k = d->ms[m].np0 < d->ms[m].t0 ? d->ms[m].np0 : d->ms[m].t0;   /* with its title */
+            continue;
+        }
+        if (!is(d, k - 1, ",") && !is(d, k - 1, "and") && !is(d, k - 1, "or") &&
+            !(ekg_tok_class(d, k - 1) & EKG_W_DET))
+            return 0;
+        k--;
+    }
+    return 1;
+}
+
+/*
+ * Is the noun phrase starting at np0 inside a relative clause ("councillors who
+ * back Mr Flight", "the man that backs X")? Returns the relative pronoun, or 0. A
+ * name right after the pronoun is the clause's own subject ("the man who Blair met"),
+ * not inside it.
+ */
+static size_t relative_clause_of(const ekg_docx *d, size_t s, size_t np0)
+{
+    const ekg_sentence *st = &d->seg.sents[s];
+    int content = 0;
+    for (size_t k = np0; k-- > st->t0 && np0 - k <= 12;) {
+        if (wh_relative(d, k) || (is(d, k, "that") && k > st->t0 && d->tok_mention[k - 1] >= 0))
+            return content && !(k > st->t0 && (ekg_tok_class(d, k - 1) & EKG_W_PREP)) ? k : 0;
+        if (is(d, k, ",") || is(d, k, ";") || is(d, k, ":") || clause_boundary(d, k) ||
+            is(d, k, "as") || is(d, k, "than") || is(d, k, "since") || is(d, k, "after") ||
+            is(d, k, "before") || is(d, k, "until") || is(d, k, "whether"))
+            return 0;   /* "in which X met": X is the clause's subject */
+        if (d->tok_mention[k] < 0 && (tflags(d, k) & EKG_TOK_WORD) &&
+            !(tflags(d, k) & EKG_TOK_CAP) &&
+            !(ekg_tok_class(d, k) & (EKG_W_STOPWORD | EKG_W_TIME | EKG_W_PERIOD)))
+            content = 1;
+    }
+    return 0;
+}
+
 /*
  * The subject of the verb at token v: the nearest mention to its left that
  * is not the object of a preposition nor a possessor; a relative pronoun
- * takes its antecedent. Coordinated subjects are returned too.
+ * takes its antecedent. Coordinated subjects are returned too. For an actor
+ * (possessor_generic NULL) the subject is the head of the noun phrase before
+ * the verb: the walk passes auxiliaries, adverbs, time words, prepositional
+ * phrases and parentheticals (", who ...,", ", a former ...,"), and a plain noun
+ * there ("the informant met", "the actor, who played X, will join") or a name
+ * inside a relative clause ("councillors who back X met") leaves the event
+ * without a named actor, unless loose (a title's bearer further back).
  */
 static size_t find_subject(const ekg_docx *d, size_t s, size_t v, int *out, int *relative,
-                           int *possessor_generic)
+                           int *possessor_generic, int loose)
 {
     /* passive subjects are targets (possessor_generic is asked for only then) */
     int for_target = possessor_generic != NULL;
+    int strict = !for_target && !loose;
     const ekg_sentence *st = &d->seg.sents[s];
     *relative = 0;
     if (!for_target && v > st->t0 && (is(d, v - 1, ",") || is(d, v - 1, "and")) &&
-        !(v >= st->t0 + 2 && d->tok_mention[v - 2] >= 0 && is(d, v - 1, "and")))
-        return clause_subject(d, s, v - 1, out);
+        !(!strict && v >= st->t0 + 2 && d->tok_mention[v - 2] >= 0 && is(d, v - 1, "and")) &&
+        !(strict && is(d, v - 1, ",") && parenthetical_open(d, s, v - 1)))
+        return clause_subject(d, s, v - 1, out, strict);
+    int gap_only = 1;   /* only auxiliaries and adverbs so far */
+    int jumped = 0;     /* a parenthetical was passed */
     for (size_t t = v; t-- > st->t0 && v - t < 30;) {
         const char *w = low(d, t);
         if (strcmp(w, "which") == 0 || strcmp(w, "who") == 0 ||
@@ -179,6 +337,79 @@ static size_t find_subject(const ekg_docx *d, size_t s, size_t v, int *out, int 
         if (strcmp(w, ";") == 0 || strcmp(w, ":") == 0)
             return 0;
         int m = d->tok_mention[t];
+        if (m < 0 && strict) {
+            if (is(d, t, ",")) {   /* a parenthetical closes: go to where it opens */
+                size_t o = parenthetical_open(d, s, t);
+                if (!o)
+                    return clause_subject(d, s, t, out, 1);
+                if (!wh_relative(d, o) && d->tok_mention[o - 1] < 0 && names_only(d, o + 1, t)) {
+                    /* the name in apposition: "The UN chief, Kofi Annan, has appealed" */
+                    int nm = head_of(d, d->tok_mention[t - 1]);
+                    if (ment(d, nm) < 0 || d->ents[ment(d, nm)].thing)
+                        return 0;
+                    out[0] = nm;
+                    return coordinated_before(d, nm, o, out, 1);
+                }
+                t = wh_relative(d, o) ? o + 1 : o;
+                jumped = 1;
+                continue;
+            }
+            if (is(d, t, ")")) {   /* "The European Community (EC) warned" */
+                size_t o = t;
+                while (o > st->t0 && t - o < 12 && !is(d, o, "("))
+                    o--;
+                if (is(d, o, "(")) {
+                    t = o;
+                    continue;
+                }
+            }
+            if (gap_only && lex_at(d, EKG_LEX_REPORTING, t, t + 1, &(size_t){0}))
+                continue;   /* "Cyprus says could support Turkey": the speaker */
+            if (gap_only && (is(d, t, "and") || is(d, t, "but") || is(d, t, "or")))
+                return clause_subject(d, s, t, out, 1);   /* "X drew Y but could meet Z" */
+            if (verb_gap_word(d, t)) {
+                if (!(ekg_tok_class(d, t) & (EKG_W_AUX | EKG_W_COPULA)) && !is_adverb(d, t))
+                    gap_only = 0;
+                continue;
+            }
+            gap_only = 0;
+            if (t + 1 < st->t1 && is(d, t + 1, "to") && t > st->t0 &&
+                !(ekg_tok_class(d, t - 1) & EKG_W_DET) && !(tflags(d, t - 1) & EKG_TOK_POSS))
+                continue;   /* a verb governing an infinitive: "X has decided to meet Y" */
+            size_t pp = phrase_preposition(d, s, t);
+            if (pp) {
+                t = pp;   /* an adjunct: "X in a statement criticised" */
+                continue;
+            }
+            /* an unnamed head ("the informant met X"): the subject has no name unless
+               the phrase is coordinated with a name ("X and other lawmakers"), a
+               "whose" clause's noun ("Russia, whose air force ...") or a further
+               apposition after a parenthetical ("Rubio, a Republican from Florida,
+               the state ..., urged") */
+            size_t b = np_begin(d, s, t);
+            while (b > st->t0 + 1 && is(d, b - 1, "and") && d->tok_mention[b - 2] < 0 &&
+                   (tflags(d, b - 2) & EKG_TOK_WORD) &&
+                   !(ekg_tok_class(d, b - 2) & (EKG_W_STOPWORD | EKG_W_AUX)))
+                b = np_begin(d, s, b - 2);   /* "air force and special forces" */
+            int am = -1;
+            if (b > st->t0 + 1 && is(d, b - 1, "and"))
+                am = d->tok_mention[b - 2];
+            else if (b > st->t0 + 3 && is(d, b - 1, "as") && is(d, b - 2, "well") &&
+                     is(d, b - 3, "as"))
+                am = d->tok_mention[b - 4];
+            else if (b > st->t0 + 2 && is(d, b - 1, "whose") && is(d, b - 2, ","))
+                am = d->tok_mention[b - 3];
+            else if (b > st->t0 + 1 && is(d, b - 1, ",") && jumped) {
+                t = b - 1;
+                continue;
+            }
+            if (am >= 0 && ment(d, am) >= 0 && d->ms[am].kind == EKG_M_NAME &&
+                !d->ents[ment(d, am)].thing && !modifies_noun(d, am)) {
+                out[0] = am;
+                return coordinated_before(d, am, st->t0, out, 1);
+            }
+            return 0;
+        }
         if (m < 0)
             continue;
         t = d->ms[m].t0;   /* continue from the mention's start */
@@ -186,8 +417,11 @@ static size_t find_subject(const ekg_docx *d, size_t s, size_t v, int *out, int 
             continue;      /* a modifier of a person NP already passed */
         size_t np0 = d->ms[m].np0;
         if (np0 > st->t0 && (ekg_tok_class(d, np0 - 1) & EKG_W_PREP) &&
-            !(is(d, np0 - 1, "for") && np0 >= 1))
-            continue;
+            !(is(d, np0 - 1, "for") && np0 >= 1) &&
+            !(strict && gap_only &&
+              (is(d, np0 - 1, "after") || is(d, np0 - 1, "before") ||
+               is(d, np0 - 1, "since") || is(d, np0 - 1, "until"))))
+            continue;   /* but "after Trump attacked X" opens a clause */
         if (d->ms[m].t1 < st->t1 && (tflags(d, d->ms[m].t1) & EKG_TOK_POSS)) {
             /* "NATO's plan ..." : remember it as a possible agent */
             if (possessor_generic && d->ms[m].t1 + 1 < st->t1 &&
@@ -204,6 +438,16 @@ static size_t find_subject(const ekg_docx *d, size_t s, size_t v, int *out, int 
             return 0;
         if (modifies_noun(d, m))
             return 0;   /* "Three Republican U.S. lawmakers called ...": unnamed subject */
+        size_t rp = strict ? relative_clause_of(d, s, d->ms[m].np0) : 0;
+        if (rp) {
+            /* "Two councillors who back Mr Flight met ...": the pronoun's antecedent */
+            size_t a = rp > st->t0 && is(d, rp - 1, ",") ? rp - 1 : rp;
+            int am = a > st->t0 ? d->tok_mention[a - 1] : -1;
+            if (am < 0 || ment(d, am) < 0 || d->ents[ment(d, am)].thing || modifies_noun(d, am))
+                return 0;
+            *relative = 1;
+            m = am;
+        }
         out[0] = m;
         return coordinated_before(d, m, st->t0, out, 1);
     }
@@ -213,9 +457,10 @@ static size_t find_subject(const ekg_docx *d, size_t s, size_t v, int *out, int 
 /*
  * The subject at the start of the clause ending at v: used when the verb
  * follows a parenthetical ("Laaksonen, a former Miss Finland, accused ...") or
- * a coordination ("... touted his work and called on ...").
+ * a coordination ("... touted his work and called on ..."). With intro, an
+ * opening phrase closed by a comma is passed ("On Saturday, X ...").
  */
-static size_t clause_subject(const ekg_docx *d, size_t s, size_t v, int *out)
+static size_t clause_subject(const ekg_docx *d, size_t s, size_t v, int *out, int intro)
 {
     const ekg_sentence *st = &d->seg.sents[s];
     size_t cs = v;
@@ -230,9 +475,23 @@ static size_t clause_subject(const ekg_docx *d, size_t s, size_t v, int *out)
     }
     for (size_t t = cs; t < v; t++) {
         int m = d->tok_mention[t];
+        const char *ow = low(d, t);
+        size_t ol = strlen(ow);
+        int opener = t == cs && m < 0 && ol > 4 && strcmp(ow + ol - 3, "ing") == 0;
         if (m < 0) {
-            if ((ekg_tok_class(d, t) & EKG_W_PREP))
-                return 0;   /* the clause opens with a phrase, not its subject */
+            if (intro && ((ekg_tok_class(d, t) & EKG_W_PREP) || opener)) {
+                /* the clause opens with a phrase, not its subject; its subject may follow
+                   the phrase's comma ("On Saturday, Trump is to fly ... and visit X",
+                   "Visiting Seoul, Trump warned X ... but urged Y") */
+                size_t c = t;
+                while (c < v && !is(d, c, ",") && c < t + 6)
+                    c++;
+                if (c >= v || !is(d, c, ","))
+                    return 0;
+                t = c;
+            } else if ((ekg_tok_class(d, t) & EKG_W_PREP)) {
+                return 0;
+            }
             continue;
         }
         m = head_of(d, m);
@@ -410,7 +669,7 @@ static size_t passive_subject(const ekg_docx *d, size_t s, size_t v, int *out, i
     while (cs > st->t0) {
         const char *w = low(d, cs - 1);
         if (!strcmp(w, "which") || !strcmp(w, "who"))
-            return find_subject(d, s, v, out, relative, poss);
+            return find_subject(d, s, v, out, relative, poss, 0);
         if (!strcmp(w, ";") || !strcmp(w, ":") || !strcmp(w, "that") || !strcmp(w, "but") ||
             !strcmp(w, "because") || !strcmp(w, "while") || !strcmp(w, "if") ||
             !strcmp(w, "and") || (tflags(d, cs - 1) & EKG_TOK_QUOTE))
@@ -933,7 +1192,7 @@ static void sentence_events(ekg_docx *d, size_t s)
         } else if (best->kind == EKG_TRIG_PREDICATIVE) {
             if (!after_be)
                 continue;
-            na = find_subject(d, s, p - 1, actors, &rel, NULL);
+            na = find_subject(d, s, p - 1, actors, &rel, NULL, 0);
             nt = find_object(d, s, best_end, targets);
             f.rule = "predicative: X is ADJ to Y";
             f.confidence = 0.85;
@@ -967,7 +1226,7 @@ static void sentence_events(ekg_docx *d, size_t s)
                     if (subj_from > st->t0)
                         subj_from--;
                 }
-                nt = coordinated_passive ? find_subject(d, s, subj_from, targets, &rel, &poss)
+                nt = coordinated_passive ? find_subject(d, s, subj_from, targets, &rel, &poss, 0)
                                          : passive_subject(d, s, subj_from, targets, &rel, &poss);
                 if (nt == 0 && poss < 0)
                     continue;
@@ -1007,10 +1266,10 @@ static void sentence_events(ekg_docx *d, size_t s)
                     !modifies_noun(d, head_of(d, prev))) {
                     actors[na++] = head_of(d, prev);
                 } else if ((ekg_tok_class(d, p - 1) & EKG_W_PREP) || is(d, p - 1, ",")) {
-                    na = clause_subject(d, s, p - 1, actors);
+                    na = clause_subject(d, s, p - 1, actors, 0);
                 } else if (title_ends_at(d, s, p)) {
                     /* "Mueller ... as special counsel investigating X": the title's bearer */
-                    na = find_subject(d, s, p, actors, &rel, NULL);
+                    na = find_subject(d, s, p, actors, &rel, NULL, 1);
                     if (na && strcmp(d->ents[ment(d, actors[0])].cls, "Person") != 0)
                         na = 0;
                 } else {
@@ -1020,7 +1279,7 @@ static void sentence_events(ekg_docx *d, size_t s)
                 f.rule = "participle phrase";
                 f.confidence = 0.7;
             } else {
-                na = find_subject(d, s, p, actors, &rel, NULL);
+                na = find_subject(d, s, p, actors, &rel, NULL, 0);
                 nt = find_object(d, s, best_end, targets);
                 f.rule = rel ? "active, relative clause subject" : "active: subject verb object";
                 if (p > st->t0 && is(d, p - 1, "to")) {

@@ -36,7 +36,7 @@ static const struct {
                   NULL}},
     {EKG_W_STOP, {"should", "after", "before", "although", "though", "because", "since",
                   "unless", "whether", "meanwhile", "nevertheless", "moreover", "asked",
-                  "alarmed", "according", "previously", "later", "earlier", "aside", NULL}},
+                  "alarmed", "according", "previously", "later", "earlier", "aside", "either", "neither", NULL}},
     {EKG_W_PRONOUN, {"he", "she", "him", "his", "her", "it", "its", "they", "their", "them",
                      NULL}},
     {EKG_W_CONNECTOR, {"of", "de", "al", "bin", "van", "von", "der", "du", "la", "le", "da",
@@ -45,7 +45,9 @@ static const struct {
                     "reportedly", "repeatedly", "fiercely", "strongly", "now", "again", "once",
                     "further", "jointly", "formally", "publicly", "openly", "recently", "since",
                     "previously", "first", "just", "even", "effectively", "rather", "actively",
-                    "firmly", "officially", NULL}},
+                    "firmly", "officially",
+                    /* reflexives used as intensifiers: "X had himself met Y" */
+                    "himself", "herself", "itself", "themselves", NULL}},
     {EKG_W_AUX, {"has", "have", "had", "will", "would", "could", "can", "may", "might", "must",
                  "should", "shall", "does", "do", "did", "n't", "not", "never", NULL}},
     {EKG_W_BOUNDARY, {";", ":", "which", "who", "whom", "because", "but", "while", "although",
@@ -54,6 +56,9 @@ static const struct {
     {EKG_W_BLOCKED, {"in", "at", "during", "until", "since", "after", "before", "from", "by",
                      "near", "within", "across", "over", "under", "through", "into", "than",
                      "like", "including", "despite", "amid", "without", "as", NULL}},
+    {EKG_W_PERIOD, {"week", "weekend", "month", "year", "day", "morning", "afternoon",
+                    "evening", "night", "weeks", "months", "years", "days", "last", "next", "ago",
+                    NULL}},
 };
 
 /*

@@ -18,7 +18,8 @@ enum {
     EKG_W_ADVERB = 1 << 7,     /* adverbs not ending in -ly: also, still ... */
     EKG_W_AUX = 1 << 8,        /* has, will, would, not ... */
     EKG_W_BOUNDARY = 1 << 9,   /* which, because, but, ; ... */
-    EKG_W_BLOCKED = 1 << 10    /* prepositions of place and time: in, at, during ... */
+    EKG_W_BLOCKED = 1 << 10,   /* prepositions of place and time: in, at, during ... */
+    EKG_W_PERIOD = 1 << 11     /* nouns of time periods: week, month, morning ... */
 };
 
 /* Stop words: function words of every kind that never head a name or a phrase. */
