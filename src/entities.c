@@ -296,12 +296,23 @@ size_t ekg_match_lower(const ekg_docx *d, const char *s, size_t t, size_t end)
     return 0;
 }
 
+/* The Arabic article in lower case before a capital ("al-Qaeda", "al Qaeda"): names of
+   the gazetteer begin so. */
+static int arabic_article(const ekg_docx *d, size_t t, size_t end)
+{
+    const char *w = ekg_tok_text(d, t);
+    size_t n = ekg_tok_len(d, t);
+    if (n > 3 && memcmp(w, "al-", 3) == 0)
+        return w[3] >= 'A' && w[3] <= 'Z';
+    return n == 2 && memcmp(w, "al", 2) == 0 && t + 1 < end && (tflags(d, t + 1) & EKG_TOK_CAP);
+}
+
 /* The longest gazetteer name of `kind` at token t; *end receives the end token. */
 static const ekg_name *gazetteer_at(const ekg_docx *d, size_t t, size_t end, ekg_name_kind kind,
                                     size_t *out)
 {
     size_t n;
-    if (!(tflags(d, t) & (EKG_TOK_CAP | EKG_TOK_NUM)))
+    if (!(tflags(d, t) & (EKG_TOK_CAP | EKG_TOK_NUM)) && !arabic_article(d, t, end))
         return *out = 0, NULL;   /* names and demonyms are written with a capital */
     struct ekg_names_memo *memo = &d->names[t];
     if (!memo->done) {
