@@ -296,6 +296,19 @@ size_t ekg_match_lower(const ekg_docx *d, const char *s, size_t t, size_t end)
     return 0;
 }
 
+/* The Arabic article in lower case before a capital ("al-Qaeda", "al Qaeda"): names of
+   the gazetteer begin so. */
+static int arabic_article(const ekg_docx *d, size_t t, size_t end)
+{
+    const char *w = ekg_tok_text(d, t);
+    size_t n = ekg_tok_len(d, t);
+    if (n < 2 || w[0] != 'a' || w[1] != 'l')
+        return 0;
+    if (n > 3 && w[2] == '-')
+        return w[3] >= 'A' && w[3] <= 'Z';
+    return n == 2 && t + 1 < end && (tflags(d, t + 1) & EKG_TOK_CAP);
+}
+
 /* gazetteer_at() for a token that some names may start with. */
 static const ekg_name *gazetteer_scan(const ekg_docx *d, size_t t, size_t end,
                                       ekg_name_kind kind, size_t *out)
@@ -322,7 +335,7 @@ static const ekg_name *gazetteer_scan(const ekg_docx *d, size_t t, size_t end,
 static inline const ekg_name *gazetteer_at(const ekg_docx *d, size_t t, size_t end,
                                            ekg_name_kind kind, size_t *out)
 {
-    if (!(tflags(d, t) & (EKG_TOK_CAP | EKG_TOK_NUM)))
+    if (!(tflags(d, t) & (EKG_TOK_CAP | EKG_TOK_NUM)) && !arabic_article(d, t, end))
         return *out = 0, NULL;   /* names and demonyms are written with a capital */
     struct ekg_names_memo *memo = &d->names[t];
     if (!memo->done) {

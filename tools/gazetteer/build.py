@@ -4,7 +4,8 @@
     cd tools/gazetteer && npm ci && ./build.py > ../../ontology/gazetteer.ttl
 
 Deterministic: entities sorted by id, values sorted. Nothing is typed in here except the
-rules below; hand-made additions live in curated.tsv with a justification per row.
+rules below; hand-made additions live in actors.tsv and curated.tsv with a justification
+per row.
 """
 import json
 import os
@@ -91,6 +92,59 @@ def lexicon_words():
                                                         encoding="utf-8").read()):
         things |= set(re.findall(r'"([^"]+)"', m.group(1)))
     return heads, things
+
+
+def arabic_article_forms(name):
+    """The four ways news writes the Arabic article before a capitalised word ("al-Qaeda",
+    "Al-Qaeda", "al Qaeda", "Al Qaeda"), each used throughout the name."""
+    pat = re.compile(r"(?:(?<=\s)|^)[Aa]l[- ](?=[A-Z])")
+    if not pat.search(name):
+        return {name}
+    return {pat.sub(form, name) for form in ("al-", "Al-", "al ", "Al ")}
+
+
+def actors(ents, words_all):
+    """The rows of actors.tsv (rules in README.md, "Actors")."""
+    onto = open(os.path.join(HERE, "../../ontology/ekg.ttl"), encoding="utf-8").read()
+    classes = set(re.findall(r"^ekg:(\w+) a owl:Class", onto, re.M))
+    taken = {}
+    for i, e in ents.items():
+        for n in {e["label"]} | e["alt"]:
+            taken.setdefault(n, i)
+    lower_words = {w for w in words_all if w[:1].islower()}
+    for r in read_tsv(os.path.join(HERE, "actors.tsv")):
+        i = r["id"]
+        where = f"actors.tsv: {i}"
+        if not re.fullmatch(r"org-[a-z0-9-]+", i) or i in ents:
+            sys.exit(f"{where}: the id is malformed or taken")
+        if r["type"] not in classes:
+            sys.exit(f"{where}: {r['type']} is no class of ontology/ekg.ttl")
+        country = None if r["country"] == "-" else r["country"]
+        if country and ents.get(country, {}).get("type") != "Country":
+            sys.exit(f"{where}: {country} is no country")
+        given = [r["label"]] + ([] if r["altLabels"] == "-" else r["altLabels"].split("|"))
+        exceptions = set() if r["exceptions"] == "-" else set(r["exceptions"].split("|"))
+        if not exceptions <= set(given):
+            sys.exit(f"{where}: an exception is no name of the row")
+        names = set()
+        for n in given:
+            if not n or n != n.strip() or not latin(n):
+                sys.exit(f"{where}: bad name {n!r}")
+            word = (" " not in n and n.lower() in lower_words and
+                    n in (n.lower(), n.capitalize(), n.upper()))   # "LeT" is no "let"
+            if n not in exceptions and (len(n) < 3 or word):
+                sys.exit(f"{where}: {n!r} is an English word or too short; see README.md")
+            for v in arabic_article_forms(n):
+                names.add(v)
+                names.add(ascii_fold(v))
+        for n in sorted(names):
+            if n in taken and taken[n] != i:
+                sys.exit(f"{where}: {n!r} is already a name of {taken[n]}")
+            taken[n] = i
+        label = r["label"] if r["label"] in names else sorted(names)[0]
+        e = {"type": r["type"], "label": label, "alt": names - {label}, "demonym": set(),
+             "descriptor": set(), "iso": None, "capital": None, "country": country, "qid": None}
+        ents[i] = e
 
 
 def main():
@@ -257,6 +311,8 @@ def main():
         if brit != name:
             e["alt"].add(brit)
 
+    actors(ents, words_all)
+
     for r in read_tsv(os.path.join(HERE, "data/wikidata-ids.tsv")):
         ents[r["id"]]["qid"] = r["qid"]
 
@@ -291,6 +347,8 @@ def main():
 #   CIA World Factbook Appendix B (public domain), tools/gazetteer/data/factbook-appendix-b.tsv:
 #     names and acronyms of international organisations
 #   GeoNames (CC BY 4.0), tools/gazetteer/data/wikidata-ids.tsv: Wikidata ids where it gives them
+#   tools/gazetteer/actors.tsv: hand-made list of the non-state and national actors of
+#     international news (armed groups, state bodies, parties, NGOs, media), each justified there
 #   tools/gazetteer/curated.tsv: hand-made reader forms and metonyms, each justified there
 
 @prefix ekg: <https://w3id.org/ekg/ontology#> .
