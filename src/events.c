@@ -30,6 +30,8 @@ static int is(const ekg_docx *d, size_t t, const char *w)
 
 static int is_adverb(const ekg_docx *d, size_t t)
 {
+    if (d->tok_mention[t] >= 0)
+        return 0;   /* a name that ends in -ly: Italy, Kelly, Sicily */
     const char *w = low(d, t);
     size_t n = strlen(w);
     if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y' && (tflags(d, t) & EKG_TOK_WORD))
