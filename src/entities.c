@@ -335,7 +335,7 @@ static const ekg_name *gazetteer_scan(const ekg_docx *d, size_t t, size_t end,
 static inline const ekg_name *gazetteer_at(const ekg_docx *d, size_t t, size_t end,
                                            ekg_name_kind kind, size_t *out)
 {
-    if (!(tflags(d, t) & (EKG_TOK_CAP | EKG_TOK_NUM)) && !arabic_article(d, t, end))
+    if (!(tflags(d, t) & (EKG_TOK_CAP | EKG_TOK_NUM)) && (low(d, t)[0] != 'a' || !arabic_article(d, t, end)))
         return *out = 0, NULL;   /* names and demonyms are written with a capital */
     struct ekg_names_memo *memo = &d->names[t];
     if (!memo->done) {
@@ -513,7 +513,7 @@ static size_t thing_at(ekg_docx *d, size_t s, size_t h, size_t end)
         return 0;
     const ekg_sentence *st = &d->seg.sents[s];
     /* "plan to open ...", "proposal for ...": a generic noun before its content */
-    if (ekg_ontology_lex(d->onto, EKG_LEX_GENERIC, low(d, h), strlen(low(d, h))) && h + 1 < end &&
+    if (ekg_ontology_lex(d->onto, EKG_LEX_GENERIC, low(d, h), ekg_tok_len(d, h)) && h + 1 < end &&
         (ekg_tok_is(d, h + 1, "to") || ekg_tok_is(d, h + 1, "for") ||
          ekg_tok_is(d, h + 1, "of") || ekg_tok_is(d, h + 1, "on") ||
          ekg_tok_is(d, h + 1, "was") || ekg_tok_is(d, h + 1, "is")))
@@ -671,7 +671,7 @@ static int sentence_initial_person(ekg_docx *d, size_t s, size_t i, size_t r)
         d->titled = ekg_map_new();
         for (size_t t = 1; t < d->seg.ntoks; t++) {
             if (!(tflags(d, t - 1) & EKG_TOK_CAP) ||
-                !ekg_ontology_lex(d->onto, EKG_LEX_TITLE, low(d, t - 1), strlen(low(d, t - 1))))
+                !ekg_ontology_lex(d->onto, EKG_LEX_TITLE, low(d, t - 1), ekg_tok_len(d, t - 1)))
                 continue;   /* only "Mr Blair", "Minister Blair" count */
             if (t + 1 < d->seg.ntoks && (tflags(d, t + 1) & EKG_TOK_CAP) &&
                 d->seg.toks[t].end + 1 >= d->seg.toks[t + 1].start)
@@ -703,7 +703,7 @@ static int looks_like_person(ekg_docx *d, size_t s, size_t i, size_t r)
         if (!(tflags(d, k) & EKG_TOK_WORD) || (tflags(d, k) & (EKG_TOK_CAP | EKG_TOK_NUM)) ||
             (ekg_tok_class(d, k) & (EKG_W_STOPWORD | EKG_W_PERIOD)) || d->tok_mention[k] >= 0 ||
             (kl > 4 && strcmp(low(d, k) + kl - 3, "ing") == 0) ||   /* "replacing X": a verb */
-            ekg_ontology_lex(d->onto, EKG_LEX_TITLE, low(d, k), strlen(low(d, k))))
+            ekg_ontology_lex(d->onto, EKG_LEX_TITLE, low(d, k), ekg_tok_len(d, k)))
             break;
     }
     if (!name_words(d, i, r))
@@ -839,7 +839,7 @@ static size_t country_led_org(const ekg_docx *d, size_t s, size_t i, size_t e, s
            !gazetteer_at(d, r, end, EKG_NAME_DEMONYM, &ge))
         r++;
     if (r == e || (r < end && (tflags(d, r) & EKG_TOK_CAP)) ||
-        !ekg_ontology_lex(d->onto, EKG_LEX_ORG_HEAD, low(d, r - 1), strlen(low(d, r - 1))) ||
+        !ekg_ontology_lex(d->onto, EKG_LEX_ORG_HEAD, low(d, r - 1), ekg_tok_len(d, r - 1)) ||
         state_body(d, e, r))
         return 0;
     return r;
@@ -858,7 +858,7 @@ static int surname_like(const ekg_docx *d, size_t s, size_t i, size_t g, size_t 
     int ot;
     if (ge != g + 1 || (ge < end && (tflags(d, ge) & EKG_TOK_CAP)) || g == i)
         return 0;
-    if (ekg_ontology_lex(d->onto, EKG_LEX_TITLE, low(d, g - 1), strlen(low(d, g - 1))))
+    if (ekg_ontology_lex(d->onto, EKG_LEX_TITLE, low(d, g - 1), ekg_tok_len(d, g - 1)))
         return 0;   /* "President Jordan": no given name */
     size_t k = i;
     ekg_buf pb;
@@ -1090,7 +1090,7 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
                     break;
                 size_t n;
                 const ekg_name *const *c =
-                    ekg_ontology_names(d->onto, low(d, k), strlen(low(d, k)), &n);
+                    ekg_ontology_names(d->onto, low(d, k), ekg_tok_len(d, k), &n);
                 for (size_t j = 0; j < n && !found; j++)
                     if (c[j]->kind == EKG_NAME_DESCRIPTOR)
                         found = ekg_match_lower(d, c[j]->text, k, end);   /* all its words */
@@ -1358,7 +1358,7 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
             ekg_buf_clear(&b);
             int orghead = 0;
             for (size_t k = i; k < r; k++)
-                if (ekg_ontology_lex(d->onto, EKG_LEX_ORG_HEAD, low(d, k), strlen(low(d, k))))
+                if (ekg_ontology_lex(d->onto, EKG_LEX_ORG_HEAD, low(d, k), ekg_tok_len(d, k)))
                     orghead = 1;
             int ent = -1;
             size_t mstart = n0, mend = r;
