@@ -184,7 +184,42 @@ struct ekg_map {
     size_t cap, size;
     unsigned shift;   /* 64 - log2(cap): the top bits of the mixed hash index a slot */
     int borrowed;     /* the keys belong to someone else (a string pool's chunks) */
+    uint64_t *filter; /* a large map's hashes, one bit each (8 bits a slot), or NULL */
 };
+
+/*
+ * A large map (the ontology's words, a big graph's ids) spans megabytes, and a lookup that
+ * misses, as most words' do, would wait on memory for a slot that is empty. A bit per
+ * hash in an array of 8 bits a slot (1/16 of the slots' size, so it stays in cache) says
+ * "not there" to all but about one miss in sixteen, before any slot is read.
+ */
+#define FILTER_MIN_CAP 4096
+
+static inline size_t filter_bit(const ekg_map *m, uint64_t h)
+{
+    return (size_t)(h & (m->cap * 8 - 1));
+}
+
+static inline void filter_add(ekg_map *m, uint64_t h)
+{
+    if (m->filter) {
+        size_t b = filter_bit(m, h);
+        m->filter[b >> 6] |= (uint64_t)1 << (b & 63);
+    }
+}
+
+/* The filter made again for the map's capacity and keys (none below FILTER_MIN_CAP). */
+static void filter_rebuild(ekg_map *m)
+{
+    free(m->filter);
+    m->filter = NULL;
+    if (m->cap < FILTER_MIN_CAP)
+        return;
+    m->filter = ekg_xcalloc(m->cap / 8, sizeof *m->filter);
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->slots[i].key)
+            filter_add(m, m->slots[i].hash);
+}
 
 /* Fibonacci hashing spreads FNV's weak low bits over the whole table. */
 static size_t slot_of(const ekg_map *m, uint64_t h)
@@ -209,6 +244,7 @@ void ekg_map_free(ekg_map *m)
         for (size_t i = 0; i < m->cap; i++)
             free(m->slots[i].key);
     free(m->slots);
+    free(m->filter);
     free(m);
 }
 
@@ -254,6 +290,11 @@ void *ekg_map_get(const ekg_map *m, const char *key, size_t n)
     /* most lookups (words that are not names) miss, at an empty slot: they compare no key
        and call nothing, so that this stays a leaf that saves no registers */
     uint64_t h = map_hash(key, n);
+    if (m->filter) {
+        size_t b = filter_bit(m, h);
+        if (!(m->filter[b >> 6] & (uint64_t)1 << (b & 63)))
+            return NULL;
+    }
     for (size_t i = slot_of(m, h);; i = (i + 1) & (m->cap - 1)) {
         const slot *s = &m->slots[i];
         if (!s->key)
@@ -284,6 +325,7 @@ static void map_reserve(ekg_map *m, size_t n)
         if (old.slots[i].key)
             *find(m, old.slots[i].key, old.slots[i].klen, old.slots[i].hash) = old.slots[i];
     free(old.slots);
+    filter_rebuild(m);
 }
 
 void *ekg_map_put(ekg_map *m, const char *key, size_t n, void *value)
@@ -301,6 +343,7 @@ void *ekg_map_put(ekg_map *m, const char *key, size_t n, void *value)
     s->hash = h;
     s->value = value;
     m->size++;
+    filter_add(m, h);
     return NULL;
 }
 
@@ -318,6 +361,7 @@ size_t ekg_map_move(ekg_map *dst, ekg_map *src)
         *d = *s;
         s->key = NULL;   /* the slot is left empty; the table is rebuilt below */
         dst->size++;
+        filter_add(dst, d->hash);
         moved++;
     }
     /* what stayed: placed again, since emptied slots broke their probe sequences */
@@ -330,6 +374,7 @@ size_t ekg_map_move(ekg_map *dst, ekg_map *src)
             src->size++;
         }
     free(old);
+    filter_rebuild(src);
     return moved;
 }
 
@@ -485,6 +530,7 @@ const char *ekg_pool_intern(ekg_pool *p, const char *s, size_t n)
     sl->hash = h;
     sl->value = NULL;
     m->size++;
+    filter_add(m, h);
     return copy;
 }
 

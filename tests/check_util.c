@@ -4,6 +4,7 @@
  * the closed-class word table, each against a byte-by-byte reading.
  */
 #include <check.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,37 @@ START_TEST(test_map_keys_one_byte_apart)
 }
 END_TEST
 
+/* A map large enough to carry a filter (4,096 slots and more): every key found, from a
+   put, from a move between two such maps and after the tables grew; absent keys not. */
+START_TEST(test_large_maps)
+{
+    ekg_map *a = ekg_map_new(), *b = ekg_map_new();
+    char key[32];
+    for (int i = 0; i < 20000; i++) {
+        int n = snprintf(key, sizeof key, "k%d", i);
+        ck_assert_ptr_null(ekg_map_put(i % 2 ? a : b, key, (size_t)n, (void *)(intptr_t)(i + 1)));
+    }
+    for (int i = 0; i < 40000; i++) {
+        int n = snprintf(key, sizeof key, "k%d", i);
+        void *want = i < 20000 ? (void *)(intptr_t)(i + 1) : NULL;
+        ck_assert_ptr_eq(ekg_map_get(i % 2 ? a : b, key, (size_t)n), want);
+        ck_assert_ptr_null(ekg_map_get(i % 2 ? b : a, key, (size_t)n));
+    }
+    /* b's keys move into a, except one a has too, which stays in b */
+    ekg_map_put(a, "k0", 2, (void *)(intptr_t)-1);
+    ck_assert_uint_eq(ekg_map_move(a, b), 9999);
+    ck_assert_uint_eq(ekg_map_size(b), 1);
+    ck_assert_ptr_eq(ekg_map_get(b, "k0", 2), (void *)(intptr_t)1);
+    for (int i = 1; i < 40000; i++) {
+        int n = snprintf(key, sizeof key, "k%d", i);
+        ck_assert_ptr_eq(ekg_map_get(a, key, (size_t)n), i < 20000 ? (void *)(intptr_t)(i + 1) : NULL);
+        ck_assert_ptr_null(ekg_map_get(b, key, (size_t)n));
+    }
+    ekg_map_free(a);
+    ekg_map_free(b);
+}
+END_TEST
+
 START_TEST(test_word_class)
 {
     ck_assert_uint_eq(ekg_word_class("the"), EKG_W_DET);
@@ -101,6 +133,7 @@ static Suite *util_suite(void)
 
     tc = tcase_create("map");
     tcase_add_test(tc, test_map_keys_one_byte_apart);
+    tcase_add_test(tc, test_large_maps);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("word_class");
