@@ -185,6 +185,16 @@ typedef struct cue {
 static cue *cue_tab;
 static size_t cue_first[257];   /* cues starting with byte c: cue_tab[cue_first[c] .. [c+1]) */
 static uint64_t cue_second[256][4];   /* bit b of [c]: some cue starts with c, b (or is c) */
+/* bit tri3(x) set for the first three bytes x of every cue of three bytes or more, and
+   every bit for a byte c that begins a shorter cue (cue_short[c]): most word starts
+   that pass cue_second ("th", "co") are ruled out here before the bucket is read */
+static uint64_t cue_third[64];
+static unsigned char cue_short[256];
+
+static unsigned tri3(const unsigned char *s)
+{
+    return ((unsigned)s[0] * 31u * 31u + (unsigned)s[1] * 31u + s[2]) & 4095u;
+}
 static pthread_once_t cue_once = PTHREAD_ONCE_INIT;
 
 static void build_cues(void)
@@ -210,6 +220,12 @@ static void build_cues(void)
                 if (n == 1)
                     memset(cue_second[c], 0xFF, sizeof cue_second[c]);
                 cue_second[c][b >> 6] |= (uint64_t)1 << (b & 63);
+                if (n < 3) {
+                    cue_short[c] = 1;
+                } else {
+                    unsigned h = tri3((const unsigned char *)*w);
+                    cue_third[h >> 6] |= (uint64_t)1 << (h & 63);
+                }
                 k++;
             }
     }
@@ -225,19 +241,28 @@ static unsigned cue_mask(const char *s, size_t n)
 {
     pthread_once(&cue_once, build_cues);
     unsigned mask = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (is_alnum(c) && i > 0 && is_alnum((unsigned char)s[i - 1]))
-            continue;   /* inside a word: no cue starts here */
-        unsigned char c2 = (unsigned char)s[i + 1];   /* s[n] is the terminating NUL */
+    for (size_t i = 0; i < n;) {
+        /* a cue starts at a word's first byte or at a byte that is no letter or digit:
+           the rest of a word is passed over */
+        size_t at = i++;
+        unsigned char c = (unsigned char)s[at];
+        if (is_alnum(c))
+            while (i < n && is_alnum((unsigned char)s[i]))
+                i++;
+        unsigned char c2 = (unsigned char)s[at + 1];   /* s[n] is the terminating NUL */
         if (!(cue_second[c][c2 >> 6] & ((uint64_t)1 << (c2 & 63))))
             continue;
+        if (!cue_short[c] && c2) {
+            unsigned h = tri3((const unsigned char *)s + at);   /* s[at + 2] exists: c2 is no NUL */
+            if (!(cue_third[h >> 6] & ((uint64_t)1 << (h & 63))))
+                continue;
+        }
         for (size_t k = cue_first[c]; k < cue_first[c + 1]; k++) {
             const cue *q = &cue_tab[k];
-            if ((mask & q->bit) || q->n > n - i || (q->n > 1 && s[i + 1] != q->w[1]) ||
-                memcmp(s + i, q->w, q->n) != 0)
+            if ((mask & q->bit) || q->n > n - at || (q->n > 1 && c2 != (unsigned char)q->w[1]) ||
+                memcmp(s + at, q->w, q->n) != 0)
                 continue;
-            if (q->word_end && i + q->n < n && is_alnum((unsigned char)s[i + q->n]))
+            if (q->word_end && at + q->n < n && is_alnum((unsigned char)s[at + q->n]))
                 continue;
             mask |= q->bit;
         }
