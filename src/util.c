@@ -172,11 +172,20 @@ static inline uint64_t map_hash(const char *s, size_t n)
     return h;
 }
 
+/* 24 bytes: the maps that matter are read at random, so a slot's size is what a miss
+   costs; a key is never 4 GiB long (a document is at most 64 MiB) */
+/* The hash a slot keeps: both halves of map_hash() folded into 32 bits. */
+static inline uint32_t map_hash32(const char *s, size_t n)
+{
+    uint64_t h = map_hash(s, n);
+    return (uint32_t)(h ^ (h >> 32));
+}
+
 typedef struct slot {
     char *key;
-    size_t klen;
-    uint64_t hash;
     void *value;
+    uint32_t hash;
+    uint32_t klen;
 } slot;
 
 struct ekg_map {
@@ -195,12 +204,12 @@ struct ekg_map {
  */
 #define FILTER_MIN_CAP 4096
 
-static inline size_t filter_bit(const ekg_map *m, uint64_t h)
+static inline size_t filter_bit(const ekg_map *m, uint32_t h)
 {
     return (size_t)(h & (m->cap * 8 - 1));
 }
 
-static inline void filter_add(ekg_map *m, uint64_t h)
+static inline void filter_add(ekg_map *m, uint32_t h)
 {
     if (m->filter) {
         size_t b = filter_bit(m, h);
@@ -222,9 +231,9 @@ static void filter_rebuild(ekg_map *m)
 }
 
 /* Fibonacci hashing spreads FNV's weak low bits over the whole table. */
-static size_t slot_of(const ekg_map *m, uint64_t h)
+static size_t slot_of(const ekg_map *m, uint32_t h)
 {
-    return (size_t)((h * 0x9E3779B97F4A7C15ULL) >> m->shift);
+    return (size_t)(((uint64_t)h * 0x9E3779B97F4A7C15ULL) >> m->shift);
 }
 
 ekg_map *ekg_map_new(void)
@@ -258,7 +267,7 @@ void ekg_map_free_values(ekg_map *m, void (*free_value)(void *))
     ekg_map_free(m);
 }
 
-static inline slot *find(const ekg_map *m, const char *key, size_t n, uint64_t h)
+static inline slot *find(const ekg_map *m, const char *key, size_t n, uint32_t h)
 {
     size_t i = slot_of(m, h);
     for (;;) {
@@ -274,7 +283,7 @@ static inline slot *find(const ekg_map *m, const char *key, size_t n, uint64_t h
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((noinline))
 #endif
-static void *get_from(const ekg_map *m, size_t i, const char *key, size_t n, uint64_t h)
+static void *get_from(const ekg_map *m, size_t i, const char *key, size_t n, uint32_t h)
 {
     for (;; i = (i + 1) & (m->cap - 1)) {
         const slot *s = &m->slots[i];
@@ -289,7 +298,7 @@ void *ekg_map_get(const ekg_map *m, const char *key, size_t n)
 {
     /* most lookups (words that are not names) miss, at an empty slot: they compare no key
        and call nothing, so that this stays a leaf that saves no registers */
-    uint64_t h = map_hash(key, n);
+    uint32_t h = map_hash32(key, n);
     if (m->filter) {
         size_t b = filter_bit(m, h);
         if (!(m->filter[b >> 6] & (uint64_t)1 << (b & 63)))
@@ -330,8 +339,10 @@ static void map_reserve(ekg_map *m, size_t n)
 
 void *ekg_map_put(ekg_map *m, const char *key, size_t n, void *value)
 {
+    if (n > UINT32_MAX)
+        abort();   /* a key of 4 GiB: no document is that long */
     map_reserve(m, m->size + 1);
-    uint64_t h = map_hash(key, n);
+    uint32_t h = map_hash32(key, n);
     slot *s = find(m, key, n, h);
     if (s->key) {
         void *prev = s->value;
@@ -339,7 +350,7 @@ void *ekg_map_put(ekg_map *m, const char *key, size_t n, void *value)
         return prev;
     }
     s->key = ekg_xstrndup(key, n);
-    s->klen = n;
+    s->klen = (uint32_t)n;
     s->hash = h;
     s->value = value;
     m->size++;
@@ -513,7 +524,9 @@ void *ekg_pool_alloc(ekg_pool *p, size_t n)
 
 const char *ekg_pool_intern(ekg_pool *p, const char *s, size_t n)
 {
-    uint64_t h = map_hash(s, n);
+    if (n > UINT32_MAX)
+        abort();   /* as for ekg_map_put() */
+    uint32_t h = map_hash32(s, n);
     ekg_map *m = p->map;
     slot *sl = find(m, s, n, h);
     if (sl->key)
@@ -526,7 +539,7 @@ const char *ekg_pool_intern(ekg_pool *p, const char *s, size_t n)
     memcpy(copy, s, n);
     copy[n] = '\0';
     sl->key = copy;
-    sl->klen = n;
+    sl->klen = (uint32_t)n;
     sl->hash = h;
     sl->value = NULL;
     m->size++;
