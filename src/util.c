@@ -222,8 +222,8 @@ static void filter_rebuild(ekg_map *m)
 {
     free(m->filter);
     m->filter = NULL;
-    if (m->cap < FILTER_MIN_CAP)
-        return;
+    if (m->cap < FILTER_MIN_CAP || m->borrowed)
+        return;   /* a pool's map is only asked by ekg_pool_intern(), which needs the slot */
     m->filter = ekg_xcalloc(m->cap / 8, sizeof *m->filter);
     for (size_t i = 0; i < m->cap; i++)
         if (m->slots[i].key)
