@@ -1352,6 +1352,11 @@ static void sentence_mentions(ekg_docx *d, size_t s, int collect)
                     }
                 }
             }
+            /* "Minister of Defence Ali Khan", "the Director of Public Prosecutions": the
+               phrase with "of" belongs to the title (no name begins with "of"); a name
+               after it is its last two words */
+            if (tend > tstart && tend < r && ekg_tok_is(d, tend, "of"))
+                tend = r - tend - 1 > 2 ? r - 2 : r;
             size_t n0 = tend > i ? tend : i;
             size_t nlen = r > n0 ? r - n0 : 0;
             int has_title = tend > tstart;
